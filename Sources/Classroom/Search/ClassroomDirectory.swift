@@ -1,0 +1,150 @@
+import Curriculum
+import Foundation
+import JapaneseText
+import Synchronization
+
+/// The classroom directory as the rest of Manabi uses it: reads from an in-memory snapshot of the
+/// published classrooms, writes through `ClassroomStore` and then swaps in a fresh snapshot.
+public final class ClassroomDirectory: Sendable {
+    public let store: ClassroomStore
+    private let current: Mutex<DirectorySnapshot>
+
+    /// Loads the directory from the store.
+    public init(store: ClassroomStore) async throws {
+        self.store = store
+        current = Mutex(try await Self.load(from: store))
+    }
+
+    private var snapshot: DirectorySnapshot { current.withLock { $0 } }
+
+    private static func load(from store: ClassroomStore) async throws -> DirectorySnapshot {
+        DirectorySnapshot(municipalities: try await store.municipalities(), classrooms: try await store.allClassrooms())
+    }
+
+    /// Rebuilds the snapshot from the store (after writes made elsewhere, e.g. by another process).
+    public func reload() async throws {
+        let fresh = try await Self.load(from: store)
+        current.withLock { $0 = fresh }
+    }
+
+    /// Saves classrooms in one transaction and makes them searchable.
+    @discardableResult
+    public func save(_ classrooms: [Classroom]) async throws -> ClassroomStore.SaveSummary {
+        let summary = try await store.save(classrooms)
+        try await reload()
+        return summary
+    }
+
+    // MARK: - Reads
+
+    /// Published classrooms matching `query`, ranked by relevance when it has text, otherwise by
+    /// municipality reading and start time.
+    public func search(_ query: ClassroomQuery, now: TokyoDateTime = .now) throws(ClassroomError) -> Page<SearchHit> {
+        try query.validate()
+        return snapshot.search(query, now: now)
+    }
+
+    /// A published classroom with its municipality, or `notFound`.
+    public func classroom(_ id: Classroom.ID) throws(ClassroomError) -> (classroom: Classroom, municipality: Municipality) {
+        let snapshot = snapshot
+        guard let index = snapshot.entryIndex[id] else { throw .notFound(id) }
+        let entry = snapshot.entries[index]
+        return (entry.classroom, entry.municipality)
+    }
+
+    /// Municipalities in gojūon order of their readings; with `text`, only those it finds, best match first.
+    public func municipalities(matching text: String? = nil) throws(ClassroomError) -> [MunicipalityListing] {
+        let snapshot = snapshot
+        let listing = { (m: Municipality) in MunicipalityListing(municipality: m, classroomCount: snapshot.classroomCounts[m.code] ?? 0) }
+        guard let text, !text.isEmpty else { return snapshot.municipalities.map(listing) }
+        guard text.count <= ClassroomQuery.maxTextLength else {
+            throw .invalidQuery(parameter: "q", detail: "q is longer than \(ClassroomQuery.maxTextLength) characters")
+        }
+        let keys = QueryKeys(text)
+        guard !keys.isEmpty else { return snapshot.municipalities.map(listing) }
+        let scored = snapshot.municipalities.enumerated().compactMap { index, m -> (Int, MatchStrength, Municipality)? in
+            guard let strength = snapshot.municipalityKeys[m.code]?.match(keys) else { return nil }
+            return (index, strength, m)
+        }
+        // Equal matches (豊島区 and 利島村 are both "Toshima") put the one more residents live in first.
+        return scored.sorted { a, b in
+            if a.1 != b.1 { return a.1 > b.1 }
+            if a.2.foreignResidents != b.2.foreignResidents { return a.2.foreignResidents > b.2.foreignResidents }
+            return a.0 < b.0
+        }.map { listing($0.2) }
+    }
+
+    /// The support language a name stands for (`Vietnamese`, `ベトナム語`, `tieng viet`), if exactly one does.
+    public func language(named name: String) -> LanguageTag? {
+        let keys = QueryKeys(name)
+        guard !keys.isEmpty else { return nil }
+        let found = snapshot.languages.filter { $0.keys.match(keys) == .exact }
+        return found.count == 1 ? found[0].language.tag : nil
+    }
+
+    /// A municipality by code.
+    public func municipality(_ code: Municipality.Code) -> Municipality? { snapshot.municipalityByCode[code] }
+
+    /// Up to `limit` municipalities, languages and classrooms with a key starting with `text`: places first,
+    /// then languages, then classrooms; exact matches before longer ones.
+    public func suggestions(for text: String, limit: Int = 10) throws(ClassroomError) -> [Suggestion] {
+        guard text.count <= ClassroomQuery.maxTextLength else {
+            throw .invalidQuery(parameter: "q", detail: "q is longer than \(ClassroomQuery.maxTextLength) characters")
+        }
+        let snapshot = snapshot
+        let keys = QueryKeys(text)
+        var found = snapshot.prefixIndex.targets(withPrefix: keys.script, limit: limit)
+        for other in [keys.scriptRead, keys.latin].compactMap({ $0 }) {
+            found += snapshot.prefixIndex.targets(withPrefix: other, limit: limit)
+        }
+        var best: [PrefixIndex.Target: Bool] = [:]
+        for (target, exact) in found { best[target] = (best[target] ?? false) || exact }
+        let ordered = best.keys.sorted { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if best[a]! != best[b]! { return best[a]! }
+            return Self.tiebreak(a, snapshot) > Self.tiebreak(b, snapshot)
+        }
+        return ordered.prefix(limit).map { target in
+            switch target {
+            case .municipality(let code):
+                let m = snapshot.municipalityByCode[code]!
+                return Suggestion(kind: .municipality, id: code.rawValue, label: m.name, detail: "\(m.kana) · \(m.romajiFull)")
+            case .language(let index):
+                let language = snapshot.languages[index].language
+                return Suggestion(kind: .language, id: language.tag.rawValue, label: language.japanese, detail: "\(language.english) · \(language.endonyms[0])")
+            case .classroom(let index):
+                let classroom = snapshot.entries[index].classroom
+                return Suggestion(kind: .classroom, id: classroom.id.description, label: classroom.name, detail: snapshot.entries[index].municipality.name)
+            }
+        }
+    }
+
+    private static func tiebreak(_ target: PrefixIndex.Target, _ snapshot: DirectorySnapshot) -> Int {
+        switch target {
+        case .municipality(let code): snapshot.municipalityByCode[code]?.foreignResidents ?? 0
+        case .language(let index): -index
+        case .classroom(let index): -index
+        }
+    }
+
+    /// Place names and classroom names with their readings, for the furigana gazetteer.
+    public func knownReadings() -> [(surface: String, reading: String)] {
+        let snapshot = snapshot
+        var entries: [(String, String)] = []
+        for m in snapshot.municipalities {
+            entries.append((m.name, m.kana))
+            let stem = m.stem
+            if stem.name != m.name { entries.append((stem.name, stem.kana)) }
+        }
+        for entry in snapshot.entries where entry.classroom.nameKana.allSatisfy({ !$0.isLetter || $0.isHiraganaOrKatakana }) {
+            entries.append((entry.classroom.name, entry.classroom.nameKana))
+        }
+        return entries
+    }
+}
+
+extension Character {
+    var isHiraganaOrKatakana: Bool {
+        unicodeScalars.allSatisfy { (0x3041...0x30FF).contains($0.value) || $0.value == 0x30FC }
+    }
+}

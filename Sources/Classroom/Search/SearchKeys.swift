@@ -1,0 +1,108 @@
+import Foundation
+import JapaneseText
+
+
+/// A query in the two forms the directory compares: the script key (NFKC casefold, katakana as hiragana,
+/// no spaces or punctuation) and, when the text is kana or Latin only, the loose romaji key. Any script a
+/// learner types in lands on one of these.
+struct QueryKeys: Sendable {
+    /// Folded with kanji kept as written.
+    let script: [UInt8]
+    /// Folded with kanji replaced by their reading, so 日本語 meets にほんご; nil when the same as `script`.
+    let scriptRead: [UInt8]?
+    let latin: [UInt8]?
+
+    init(_ text: String) {
+        script = Array(SearchFold.scriptKey(text, readingsFrom: nil).utf8)
+        let read = text.containsKanji ? Array(SearchFold.scriptKey(text).utf8) : script
+        scriptRead = read == script || read.isEmpty ? nil : read
+        latin = SearchFold.romajiKey(text).flatMap { $0.isEmpty ? nil : Array($0.utf8) }
+    }
+
+    var isEmpty: Bool { script.isEmpty && (latin?.isEmpty ?? true) }
+}
+
+/// How well one key matched a query.
+enum MatchStrength: Int, Comparable, Sendable {
+    case contains = 1
+    case prefix = 2
+    case exact = 3
+
+    static func < (lhs: MatchStrength, rhs: MatchStrength) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The keys one thing (a municipality, a language, a classroom field) is found by.
+struct KeySet: Sendable {
+    private(set) var script: [[UInt8]] = []
+    private(set) var latin: [[UInt8]] = []
+
+    init() {}
+
+    /// Adds the script key of `text`, and its romaji key when it has one.
+    mutating func add(_ text: String) {
+        var forms = [SearchFold.scriptKey(text, readingsFrom: nil)]
+        if text.containsKanji { forms.append(SearchFold.scriptKey(text)) }
+        for form in forms {
+            let key = Array(form.utf8)
+            if !key.isEmpty, !script.contains(key) { script.append(key) }
+        }
+        addLatin(text)
+    }
+
+    /// Adds only the romaji key of `text` (for spellings such as `Shinjuku-ku` that are no name in their own script).
+    mutating func addLatin(_ text: String) {
+        if let key = SearchFold.romajiKey(text), !key.isEmpty {
+            let bytes = Array(key.utf8)
+            if !latin.contains(bytes) { latin.append(bytes) }
+        }
+    }
+
+    /// The best match of `query` against these keys; `allowContains` also counts a match inside a key.
+    func match(_ query: QueryKeys, allowContains: Bool = false) -> MatchStrength? {
+        var best = Self.best(query.script, in: script, allowContains: allowContains)
+        if let read = query.scriptRead, let readMatch = Self.best(read, in: script, allowContains: allowContains) {
+            best = max(best ?? readMatch, readMatch)
+        }
+        if let latinQuery = query.latin, let latinMatch = Self.best(latinQuery, in: latin, allowContains: allowContains) {
+            best = max(best ?? latinMatch, latinMatch)
+        }
+        return best
+    }
+
+    /// All keys, script and romaji, for prefix indexes.
+    var all: [[UInt8]] { script + latin }
+
+    private static func best(_ needle: [UInt8], in keys: [[UInt8]], allowContains: Bool) -> MatchStrength? {
+        guard !needle.isEmpty else { return nil }
+        var best: MatchStrength?
+        for key in keys {
+            let strength: MatchStrength?
+            if key == needle {
+                return .exact
+            } else if key.starts(with: needle) {
+                strength = .prefix
+            } else if allowContains, bytes(key, contain: needle) {
+                strength = .contains
+            } else {
+                strength = nil
+            }
+            if let strength, strength > (best ?? .contains) || best == nil { best = strength }
+        }
+        return best
+    }
+
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var start = 0
+                let last = h.count - n.count
+                while start <= last {
+                    if h[start] == first, memcmp(h.baseAddress! + start, n.baseAddress!, n.count) == 0 { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+}

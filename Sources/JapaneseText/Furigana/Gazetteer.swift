@@ -1,0 +1,115 @@
+/// Known readings (place names, classroom names) that override MeCab.
+///
+/// When furigana are built, the longest gazetteer surface starting at each position wins over
+/// MeCab's analysis. Each entry is pre-split into segments: a surface that starts with another
+/// entry (狛江市 after 狛江) reuses that entry's split, and a final 区/市/町/村 after a stem of at
+/// least two Characters, whose reading ends the entry's reading, becomes its own segment, so
+/// 狛江市 gives 狛江(こまえ) 市(し) while 羽村 stays whole. Kana in an entry are split off
+/// like okurigana (あきる野 gives あきる + 野(の)).
+public struct Gazetteer: Sendable {
+    /// Segments for each surface.
+    let entries: [String: [FuriganaSegment]]
+    /// Distinct surface lengths in `Character`s, longest first.
+    let lengths: [Int]
+    /// First `Character` of every surface, to skip positions quickly.
+    let firstCharacters: Set<Character>
+
+    /// The readings may be hiragana or katakana; they are stored as hiragana. Entries with an empty
+    /// surface or reading are ignored; for a repeated surface the last reading wins.
+    public init(entries: [(surface: String, reading: String)]) {
+        var readings: [String: String] = [:]
+        for entry in entries where !entry.surface.isEmpty && !entry.reading.isEmpty {
+            readings[entry.surface] = Kana.toHiragana(entry.reading)
+        }
+        // Shorter surfaces first, so a longer one can reuse the split of its prefix.
+        let ordered = readings.sorted { ($0.key.count, $0.key) < ($1.key.count, $1.key) }
+        var segmented: [String: [FuriganaSegment]] = [:]
+        for (surface, reading) in ordered {
+            segmented[surface] = Self.split(surface: surface, reading: reading, known: segmented)
+        }
+        self.entries = segmented
+        self.lengths = Set(segmented.keys.map(\.count)).sorted(by: >)
+        self.firstCharacters = Set(segmented.keys.compactMap(\.first))
+    }
+
+    /// No entries: furigana come from MeCab alone.
+    public static let empty = Gazetteer(entries: [])
+
+    /// Number of entries.
+    public var count: Int { entries.count }
+
+    /// The reading of `surface` if it is an entry.
+    public func reading(of surface: String) -> String? {
+        entries[surface].map { $0.map { $0.reading ?? Kana.toHiragana($0.text) }.joined() }
+    }
+
+    /// A gazetteer of municipality names: each full name (狛江市/こまえし) plus its stem without
+    /// the 区/市/町/村 suffix (狛江/こまえ), so the stem is also read right on its own.
+    ///
+    /// Stems are only added when they are at least two `Character`s long (港 and 北 alone would
+    /// override ordinary words such as 北海道) and not in `stemExclusions`, whose default holds
+    /// 国立: as a word it is almost always こくりつ (国立大学), only the city is くにたち.
+    public static func placeNames(
+        _ rows: [(name: String, kana: String)], stemExclusions: Set<String> = ["国立"]
+    ) -> Gazetteer {
+        var entries: [(surface: String, reading: String)] = []
+        for row in rows {
+            let reading = Kana.toHiragana(row.kana)
+            entries.append((row.name, reading))
+            if let split = suffixSplit(surface: row.name, reading: reading), split.stem.surface.count >= 2,
+                !stemExclusions.contains(split.stem.surface)
+            {
+                entries.append(split.stem)
+            }
+        }
+        return Gazetteer(entries: entries)
+    }
+
+    /// The longest entry that starts at `index` of `characters`, as its length and segments.
+    func longestMatch(in characters: [Character], at index: Int) -> (length: Int, segments: [FuriganaSegment])? {
+        guard firstCharacters.contains(characters[index]) else { return nil }
+        for length in lengths where index + length <= characters.count {
+            if let segments = entries[String(characters[index..<index + length])] { return (length, segments) }
+        }
+        return nil
+    }
+
+    // MARK: - Splitting entries
+
+    /// Readings a municipality suffix can take.
+    private static let suffixReadings: [Character: [String]] = [
+        "区": ["く"], "市": ["し"], "町": ["まち", "ちょう"], "村": ["むら", "そん"],
+    ]
+
+    private static func suffixSplit(
+        surface: String, reading: String
+    ) -> (stem: (surface: String, reading: String), suffix: FuriganaSegment)? {
+        guard surface.count >= 2, let last = surface.last, let candidates = suffixReadings[last] else { return nil }
+        for suffixReading in candidates where reading.hasSuffix(suffixReading) && reading.count > suffixReading.count {
+            let stem = String(surface.dropLast())
+            let stemReading = String(reading.dropLast(suffixReading.count))
+            return ((stem, stemReading), FuriganaSegment(text: String(last), reading: suffixReading))
+        }
+        return nil
+    }
+
+    private static func split(surface: String, reading: String, known: [String: [FuriganaSegment]]) -> [FuriganaSegment] {
+        // Longest known proper prefix whose reading is also a prefix of this reading.
+        var prefix = surface.dropLast()
+        while !prefix.isEmpty {
+            if let head = known[String(prefix)] {
+                let headReading = head.map { $0.reading ?? Kana.toHiragana($0.text) }.joined()
+                if reading.hasPrefix(headReading), reading.count > headReading.count {
+                    let rest = Array(surface.dropFirst(prefix.count))
+                    return head + ReadingAligner.align(rest, reading: String(reading.dropFirst(headReading.count)))
+                }
+            }
+            prefix = prefix.dropLast()
+        }
+        // Only with a stem of two or more Characters: 羽村 and 中村 end in 村 as part of the name.
+        if let split = suffixSplit(surface: surface, reading: reading), split.stem.surface.count >= 2 {
+            return ReadingAligner.align(Array(split.stem.surface), reading: split.stem.reading) + [split.suffix]
+        }
+        return ReadingAligner.align(Array(surface), reading: reading)
+    }
+}

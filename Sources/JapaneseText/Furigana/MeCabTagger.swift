@@ -1,0 +1,102 @@
+import CMeCab
+
+/// One MeCab model and tagger, shared by all threads; a fresh lattice per parse.
+///
+/// MeCab's own header (mecab.h) documents the split this relies on: `Model` is shared and
+/// `Tagger::parse(Lattice *)` "is thread safe", while the string-returning `parse(const char *)`
+/// and `parseToNode` are not (they keep their result inside the tagger). All state of one
+/// analysis lives in the `Lattice`, so each call creates its own with `mecab_model_new_lattice`,
+/// parses through the shared tagger with `mecab_parse_lattice`, copies the nodes out and
+/// destroys the lattice before returning.
+final class MeCabTagger: @unchecked Sendable {
+    // @unchecked: model and tagger are created once, never mutated, and only used through the
+    // thread-safe lattice API described above; deinit runs after the last user is gone.
+    private let model: OpaquePointer
+    private let tagger: OpaquePointer
+
+    /// A token of MeCab's best path, as a UTF-8 byte range of the parsed text.
+    struct Token {
+        var start: Int
+        var end: Int
+        /// Katakana reading (ipadic feature field 8), nil for unknown words, which have fewer fields.
+        var reading: String?
+    }
+
+    /// `arguments` are MeCab command-line options, e.g. `-d /path/to/dic`; empty means /etc/mecabrc.
+    init(arguments: String = "") throws(TextError) {
+        guard let model = mecab_model_new2(arguments) else {
+            throw .engineUnavailable("MeCab model: \(Self.lastError())")
+        }
+        guard let tagger = mecab_model_new_tagger(model) else {
+            mecab_model_destroy(model)
+            throw .engineUnavailable("MeCab tagger: \(Self.lastError())")
+        }
+        self.model = model
+        self.tagger = tagger
+    }
+
+    deinit {
+        // The tagger borrows the model, so it goes first.
+        mecab_destroy(tagger)
+        mecab_model_destroy(model)
+    }
+
+    /// Tokens of `text` in order; bytes MeCab skips (spaces, newlines) belong to no token.
+    func tokens(of text: String) -> [Token]? {
+        guard let lattice = mecab_model_new_lattice(model) else { return nil }
+        defer { mecab_lattice_destroy(lattice) }
+        var text = text
+        return text.withUTF8 { utf8 -> [Token]? in
+            guard let base = utf8.baseAddress, !utf8.isEmpty else { return [] }
+            let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            // The lattice keeps a pointer to the sentence, so everything happens inside withUTF8.
+            mecab_lattice_set_sentence2(lattice, start, utf8.count)
+            guard mecab_parse_lattice(tagger, lattice) != 0 else { return nil }
+            var tokens: [Token] = []
+            var node = mecab_lattice_get_bos_node(lattice)
+            while let current = node {
+                let stat = Int32(current.pointee.stat)
+                if stat == MECAB_NOR_NODE || stat == MECAB_UNK_NODE, let surface = current.pointee.surface {
+                    let offset = surface - start
+                    let length = Int(current.pointee.length)
+                    tokens.append(Token(start: offset, end: offset + length, reading: Self.reading(current.pointee.feature)))
+                }
+                node = UnsafeMutablePointer(mutating: current.pointee.next)
+            }
+            return tokens
+        }
+    }
+
+    /// Parses `text` and only counts the nodes of the best path: the bare MeCab cost, used as the
+    /// baseline when measuring what furigana building adds on top.
+    func parseOnly(_ text: String) -> Int {
+        guard let lattice = mecab_model_new_lattice(model) else { return 0 }
+        defer { mecab_lattice_destroy(lattice) }
+        var text = text
+        return text.withUTF8 { utf8 -> Int in
+            guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
+            mecab_lattice_set_sentence2(lattice, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), utf8.count)
+            guard mecab_parse_lattice(tagger, lattice) != 0 else { return 0 }
+            var count = 0
+            var node = mecab_lattice_get_bos_node(lattice)
+            while let current = node {
+                count += 1
+                node = UnsafeMutablePointer(mutating: current.pointee.next)
+            }
+            return count
+        }
+    }
+
+    /// Field 8 of ipadic's CSV features (index 7): the reading in katakana, or nil if absent or "*".
+    private static func reading(_ feature: UnsafePointer<CChar>?) -> String? {
+        guard let feature else { return nil }
+        let fields = String(cString: feature).split(separator: ",", omittingEmptySubsequences: false)
+        guard fields.count > 7, fields[7] != "*", !fields[7].isEmpty else { return nil }
+        return String(fields[7])
+    }
+
+    private static func lastError() -> String {
+        guard let message = mecab_strerror(nil) else { return "unknown error" }
+        return String(cString: message)
+    }
+}

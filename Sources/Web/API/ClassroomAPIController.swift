@@ -1,0 +1,35 @@
+import Classroom
+import Hummingbird
+
+/// `GET /api/v1/classrooms` and `GET /api/v1/classrooms/{id}`.
+struct ClassroomAPIController {
+    let directory: ClassroomDirectory
+
+    var routes: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
+        routes.get(use: search)
+        routes.get(":id", use: show)
+        return routes
+    }
+
+    /// Searches published classrooms with filters and paging.
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let parameters = try QueryParameters(request, allowed: ClassroomQuery.parameterNames)
+        let query = try ClassroomQuery(parameters, directory: directory)
+        let page = try directory.search(query)
+        return try JSON.response(
+            ClassroomPageResponse(total: page.total, limit: page.limit, offset: page.offset, items: page.items.map(ClassroomSummaryResponse.init))
+        )
+    }
+
+    /// One classroom's full record with its schedule and next sessions.
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let text = context.parameters.get("id") ?? ""
+        guard let number = Int64(text), number > 0 else {
+            throw Problem(.notFound, type: "not-found", detail: "'\(text.prefix(40))' is not a classroom id.")
+        }
+        let found = try directory.classroom(Classroom.ID(number))
+        return try JSON.response(ClassroomDetailResponse(found.classroom, municipality: found.municipality, now: .now))
+    }
+}

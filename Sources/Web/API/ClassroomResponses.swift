@@ -1,0 +1,204 @@
+import Classroom
+import Curriculum
+import Foundation
+
+/// JSON shapes of the classroom API. Field names are camelCase here and snake_case on the wire.
+struct MunicipalityRef: Encodable {
+    var code: String
+    var name: String
+    var kana: String
+
+    init(_ m: Municipality) {
+        code = m.code.rawValue
+        name = m.name
+        kana = m.kana
+    }
+}
+
+struct SlotResponse: Encodable {
+    var weekday: String
+    var start: String
+    var end: String
+    var validFrom: String?
+    var validUntil: String?
+
+    init(_ slot: WeeklySlot) {
+        weekday = slot.weekday.code
+        start = slot.start.description
+        end = slot.end.description
+        validFrom = slot.validFrom?.description
+        validUntil = slot.validUntil?.description
+    }
+}
+
+/// `next_session` as an ISO 8601 start with Tokyo's offset plus its end time.
+struct SessionResponse: Encodable {
+    var date: String
+    var start: String
+    var end: String
+    var startsAt: String
+
+    init(_ session: Session) {
+        date = session.date.description
+        start = session.start.description
+        end = session.end.description
+        startsAt = session.startISO8601
+    }
+}
+
+struct ClassroomSummaryResponse: Encodable {
+    var id: Int64
+    var name: String
+    var nameKana: String
+    var organiser: String
+    var municipality: MunicipalityRef
+    var format: String
+    var feeYen: Int
+    var childcare: Bool
+    var levels: [String]
+    var languages: [String]
+    var slots: [SlotResponse]
+    var nextSession: SessionResponse?
+    var accepting: Bool
+    var lastConfirmed: String
+    var sample: Bool
+
+    init(_ hit: SearchHit) {
+        let c = hit.classroom
+        id = c.id.rawValue
+        name = c.name
+        nameKana = c.nameKana
+        organiser = c.organiser
+        municipality = MunicipalityRef(hit.municipality)
+        format = c.format.rawValue
+        feeYen = c.feeYen
+        childcare = c.childcare
+        levels = c.levels.map(\.code)
+        languages = c.languages.map(\.rawValue)
+        slots = c.schedule.weekly.map(SlotResponse.init)
+        nextSession = hit.nextSession.map(SessionResponse.init)
+        accepting = c.accepting
+        lastConfirmed = c.lastConfirmed.description
+        sample = c.isSample
+    }
+}
+
+struct ClassroomPageResponse: Encodable {
+    var total: Int
+    var limit: Int
+    var offset: Int
+    var items: [ClassroomSummaryResponse]
+}
+
+/// The full record of one classroom.
+struct ClassroomDetailResponse: Encodable {
+    struct Schedule: Encodable {
+        var weekly: [SlotResponse]
+        var oneOff: [SessionResponse]
+        var cancellations: [String]
+        var upcoming: [SessionResponse]
+    }
+
+    struct Contact: Encodable {
+        var url: String?
+        var email: String?
+        var phone: String?
+    }
+
+    var id: Int64
+    var name: String
+    var nameKana: String
+    var organiser: String
+    var municipality: MunicipalityRef
+    var venue: String
+    var address: String?
+    var lat: Double?
+    var lon: Double?
+    var format: String
+    var feeYen: Int
+    var materialsYen: Int?
+    var childcare: Bool
+    var wheelchairAccessible: Bool
+    var eligibility: String?
+    var levels: [String]
+    var languages: [String]
+    var capacity: Int?
+    var accepting: Bool
+    var contact: Contact
+    var status: String
+    var lastConfirmed: String
+    var schedule: Schedule
+    var nextSession: SessionResponse?
+    var sample: Bool
+    var createdAt: String?
+    var updatedAt: String?
+
+    init(_ c: Classroom, municipality m: Municipality, now: TokyoDateTime) {
+        let upcoming = c.schedule.upcomingSessions(after: now, count: 4)
+        id = c.id.rawValue
+        name = c.name
+        nameKana = c.nameKana
+        organiser = c.organiser
+        municipality = MunicipalityRef(m)
+        venue = c.venue
+        address = c.address
+        lat = c.latitude
+        lon = c.longitude
+        format = c.format.rawValue
+        feeYen = c.feeYen
+        materialsYen = c.materialsYen
+        childcare = c.childcare
+        wheelchairAccessible = c.wheelchairAccessible
+        eligibility = c.eligibility
+        levels = c.levels.map(\.code)
+        languages = c.languages.map(\.rawValue)
+        capacity = c.capacity
+        accepting = c.accepting
+        contact = Contact(url: c.contact.url, email: c.contact.email, phone: c.contact.phone)
+        status = c.status.rawValue
+        lastConfirmed = c.lastConfirmed.description
+        schedule = Schedule(
+            weekly: c.schedule.weekly.map(SlotResponse.init),
+            oneOff: c.schedule.oneOff.map { SessionResponse(Session(date: $0.date, start: $0.start, end: $0.end)) },
+            cancellations: c.schedule.cancellations.map(\.description),
+            upcoming: upcoming.map(SessionResponse.init)
+        )
+        nextSession = upcoming.first.map(SessionResponse.init)
+        sample = c.isSample
+        createdAt = c.createdAt?.formatted(.iso8601)
+        updatedAt = c.updatedAt?.formatted(.iso8601)
+    }
+}
+
+struct MunicipalityResponse: Encodable {
+    var code: String
+    var name: String
+    var kana: String
+    var romaji: String
+    var kind: String
+    var lat: Double
+    var lon: Double
+    var foreignResidents: Int
+    var foreignResidentsDate: String
+    var foreignResidentsSource: String
+    var classroomCount: Int
+
+    init(_ listing: MunicipalityListing) {
+        let m = listing.municipality
+        code = m.code.rawValue
+        name = m.name
+        kana = m.kana
+        romaji = m.romaji
+        kind = m.kind.rawValue
+        lat = m.latitude
+        lon = m.longitude
+        foreignResidents = m.foreignResidents
+        foreignResidentsDate = m.foreignResidentsDate
+        foreignResidentsSource = m.source
+        classroomCount = listing.classroomCount
+    }
+}
+
+struct ItemsResponse<Item: Encodable>: Encodable {
+    var items: [Item]
+}

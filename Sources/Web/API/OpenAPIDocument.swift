@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+
+/// The OpenAPI 3.1 description of the JSON API, served at `/openapi.json`. A test checks that every
+/// route the router has is described here, so the document cannot silently fall behind the code.
+enum OpenAPIDocument {
+    typealias Object = [String: Any]
+
+    private static func parameter(_ name: String, _ description: String, schema: Object, repeatable: Bool = false, required: Bool = false, in location: String = "query") -> Object {
+        var p: Object = ["name": name, "in": location, "description": description, "required": required]
+        p["schema"] = repeatable ? ["type": "array", "items": schema] : schema
+        if repeatable { p["style"] = "form"; p["explode"] = true }
+        return p
+    }
+
+    private static func ref(_ name: String) -> Object { ["$ref": "#/components/schemas/\(name)"] }
+
+    private static func ok(_ schema: Object, _ description: String) -> Object {
+        ["description": description, "content": ["application/json": ["schema": schema]]]
+    }
+
+    private static var problem: Object { ["description": "Problem document (RFC 9457)", "content": ["application/problem+json": ["schema": ref("Problem")]]] }
+
+    private static func get(_ summary: String, parameters: [Object] = [], response: Object, errors: [String] = ["400"]) -> Object {
+        var responses: Object = ["200": response]
+        for code in errors { responses[code] = problem }
+        return ["get": ["summary": summary, "parameters": parameters, "responses": responses]]
+    }
+
+    static var string: Object { ["type": "string"] }
+    static var boolean: Object { ["type": "boolean"] }
+    static var integer: Object { ["type": "integer"] }
+    static var time: Object { ["type": "string", "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$"] }
+
+    static var document: Object {
+        let q = parameter("q", "Free text in any script: kanji, hiragana, katakana (also half-width), romaji with or without long vowels.", schema: ["type": "string", "maxLength": 200])
+        let classroomParameters: [Object] = [
+            q,
+            parameter("municipality", "6-digit municipality code", schema: ["type": "string", "pattern": "^13[0-9]{4}$"], repeatable: true),
+            parameter("weekday", "Day of a weekly slot", schema: ["type": "string", "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]], repeatable: true),
+            parameter("from", "A slot must end after this time (HH:MM)", schema: time),
+            parameter("to", "A slot must start before this time (HH:MM)", schema: time),
+            parameter("level", "Level offered", schema: ["type": "string", "enum": ["pre_a1", "a1", "a2", "b1"]], repeatable: true),
+            parameter("language", "Support language: BCP 47 code, or its name in English, Japanese or itself", schema: string, repeatable: true),
+            parameter("format", "Where the class meets", schema: ["type": "string", "enum": ["in_person", "online", "hybrid"]]),
+            parameter("free", "Only free classes", schema: boolean),
+            parameter("childcare", "Only classes with childcare", schema: boolean),
+            parameter("accepting", "Only classes taking new learners", schema: boolean),
+            parameter("limit", "Page size", schema: ["type": "integer", "minimum": 1, "maximum": 100, "default": 20]),
+            parameter("offset", "Items to skip", schema: ["type": "integer", "minimum": 0, "default": 0]),
+        ]
+        let paths: Object = [
+            "/healthz": get("Health: 200 when the database answers", response: ok(["type": "object"], "Healthy"), errors: ["503"]),
+            "/openapi.json": get("This document", response: ok(["type": "object"], "OpenAPI 3.1 document"), errors: []),
+            "/api/v1/municipalities": get(
+                "Tokyo's 62 municipalities in gojūon order, or those matching q", parameters: [q],
+                response: ok(["type": "object", "properties": ["items": ["type": "array", "items": ref("Municipality")]]], "Municipalities")
+            ),
+            "/api/v1/classrooms": get("Search published classrooms", parameters: classroomParameters, response: ok(ref("ClassroomPage"), "A page of classrooms")),
+            "/api/v1/classrooms/{id}": get(
+                "One classroom with its schedule", parameters: [parameter("id", "Classroom id", schema: integer, required: true, in: "path")],
+                response: ok(ref("ClassroomDetail"), "The classroom"), errors: ["400", "404"]
+            ),
+            "/api/v1/suggest": get(
+                "Suggestions for a search box: municipalities, languages and classrooms whose keys start with q",
+                parameters: [q, parameter("limit", "At most this many (1–10)", schema: ["type": "integer", "minimum": 1, "maximum": 10, "default": 10])],
+                response: ok(["type": "object", "properties": ["items": ["type": "array", "items": ref("Suggestion")]]], "Suggestions")
+            ),
+            "/api/v1/furigana": get(
+                "Furigana: segments of text with hiragana readings for those holding kanji",
+                parameters: [parameter("text", "Text, at most 2,000 characters", schema: ["type": "string", "maxLength": 2000], required: true)],
+                response: ok(ref("Furigana"), "Segments that concatenate back to text"), errors: ["400", "413"]
+            ),
+        ]
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Manabi API", "version": "1.0.0",
+                "description": "Find a local Japanese class (地域日本語教室) in Tokyo. Classrooms flagged sample are sample data written for this project.",
+            ],
+            "paths": paths,
+            "components": ["schemas": schemas],
+        ]
+    }
+
+    private static func object(_ properties: Object, required: [String] = []) -> Object {
+        ["type": "object", "properties": properties, "required": required]
+    }
+
+    private static var nullableString: Object { ["type": ["string", "null"]] }
+
+    static var schemas: Object {
+        let slot = object(["weekday": string, "start": time, "end": time, "valid_from": nullableString, "valid_until": nullableString], required: ["weekday", "start", "end"])
+        let session = object(["date": string, "start": time, "end": time, "starts_at": string], required: ["date", "start", "end", "starts_at"])
+        let municipalityRef = object(["code": string, "name": string, "kana": string], required: ["code", "name", "kana"])
+        let strings: Object = ["type": "array", "items": string]
+        let summaryProperties: Object = [
+            "id": integer, "name": string, "name_kana": string, "organiser": string, "municipality": ref("MunicipalityRef"), "format": string,
+            "fee_yen": integer, "childcare": boolean, "levels": strings, "languages": strings, "slots": ["type": "array", "items": ref("Slot")],
+            "next_session": ["oneOf": [ref("Session"), ["type": "null"]]], "accepting": boolean, "last_confirmed": string,
+            "sample": ["type": "boolean", "description": "true for sample data written for this project"],
+        ]
+        var detailProperties = summaryProperties
+        for (key, value) in [
+            "venue": string, "address": nullableString, "lat": ["type": ["number", "null"]], "lon": ["type": ["number", "null"]],
+            "materials_yen": ["type": ["integer", "null"]], "wheelchair_accessible": boolean, "eligibility": nullableString,
+            "capacity": ["type": ["integer", "null"]], "contact": object(["url": nullableString, "email": nullableString, "phone": nullableString]),
+            "status": string, "created_at": nullableString, "updated_at": nullableString,
+            "schedule": object([
+                "weekly": ["type": "array", "items": ref("Slot")], "one_off": ["type": "array", "items": ref("Session")], "cancellations": strings,
+                "upcoming": ["type": "array", "items": ref("Session")],
+            ]),
+        ] as Object { detailProperties[key] = value }
+        detailProperties["slots"] = nil
+        return [
+            "Problem": object(["type": string, "title": string, "status": integer, "detail": string, "parameter": string], required: ["type", "title", "status", "detail"]),
+            "Slot": slot,
+            "Session": session,
+            "MunicipalityRef": municipalityRef,
+            "Municipality": object(
+                [
+                    "code": string, "name": string, "kana": string, "romaji": string, "kind": string, "lat": ["type": "number"], "lon": ["type": "number"],
+                    "foreign_residents": integer, "foreign_residents_date": string, "foreign_residents_source": string, "classroom_count": integer,
+                ], required: ["code", "name", "kana", "romaji", "kind", "lat", "lon", "foreign_residents", "foreign_residents_date", "classroom_count"]
+            ),
+            "ClassroomSummary": object(summaryProperties, required: ["id", "name", "municipality", "levels", "languages", "slots", "sample"]),
+            "ClassroomPage": object(
+                ["total": integer, "limit": integer, "offset": integer, "items": ["type": "array", "items": ref("ClassroomSummary")]],
+                required: ["total", "limit", "offset", "items"]
+            ),
+            "ClassroomDetail": object(detailProperties, required: ["id", "name", "municipality", "schedule", "sample"]),
+            "Suggestion": object(["type": ["type": "string", "enum": ["municipality", "language", "classroom"]], "id": string, "label": string, "detail": string, "url": string], required: ["type", "id", "label", "url"]),
+            "Furigana": object(
+                ["text": string, "segments": ["type": "array", "items": object(["text": string, "reading": string], required: ["text"])]],
+                required: ["text", "segments"]
+            ),
+        ]
+    }
+
+    /// The document as JSON bytes, built once.
+    static let json: Data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+
+    /// The OpenAPI path template of a router path (`/api/v1/classrooms/:id` → `/api/v1/classrooms/{id}`).
+    static func template(_ routerPath: String) -> String {
+        routerPath.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+    }
+}

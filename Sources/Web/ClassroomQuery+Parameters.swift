@@ -1,0 +1,69 @@
+import Classroom
+import Curriculum
+
+extension ClassroomQuery {
+    /// Parameter names `GET /api/v1/classrooms` understands.
+    static let parameterNames: Set<String> = [
+        "q", "municipality", "weekday", "from", "to", "level", "language", "format", "free", "childcare", "accepting", "limit", "offset",
+    ]
+
+    /// Reads a classroom search from query parameters; every bad value is a 400 naming its parameter.
+    init(_ parameters: QueryParameters, directory: ClassroomDirectory) throws(Problem) {
+        self.init()
+        if let text = try parameters.single("q") {
+            guard text.count <= Self.maxTextLength else {
+                throw Problem.badParameter("q", "q is longer than \(Self.maxTextLength) characters.")
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            self.text = trimmed.isEmpty ? nil : trimmed
+        }
+        for value in parameters.all("municipality") {
+            guard let code = Municipality.Code(value), directory.municipality(code) != nil else {
+                throw Problem.badParameter("municipality", "'\(value.prefix(40))' is not the 6-digit code of a Tokyo municipality (see /api/v1/municipalities).")
+            }
+            municipalities.insert(code)
+        }
+        for value in parameters.all("weekday") {
+            guard let day = Weekday(code: value) else {
+                throw Problem.badParameter("weekday", "'\(value.prefix(40))' is not a weekday; use mon, tue, wed, thu, fri, sat or sun.")
+            }
+            weekdays.insert(day)
+        }
+        from = try Self.time(parameters, "from")
+        to = try Self.time(parameters, "to")
+        if let from, let to, to <= from {
+            throw Problem.badParameter("to", "to (\(to)) must be later than from (\(from)).")
+        }
+        for value in parameters.all("level") {
+            guard let level = Level(code: value) else {
+                throw Problem.badParameter("level", "'\(value.prefix(40))' is not a level; use pre_a1, a1, a2 or b1.")
+            }
+            levels.insert(level)
+        }
+        for value in parameters.all("language") {
+            guard let tag = LanguageTag(value) ?? directory.language(named: value) else {
+                throw Problem.badParameter("language", "'\(value.prefix(40))' is not a language code such as en, zh or vi.")
+            }
+            languages.insert(tag)
+        }
+        if let value = try parameters.single("format") {
+            guard let format = ClassroomFormat(rawValue: value) else {
+                throw Problem.badParameter("format", "'\(value.prefix(40))' is not a format; use in_person, online or hybrid.")
+            }
+            self.format = format
+        }
+        freeOnly = try parameters.flag("free")
+        childcareOnly = try parameters.flag("childcare")
+        acceptingOnly = try parameters.flag("accepting")
+        limit = try parameters.integer("limit", default: 20, range: 1...Self.maxLimit)
+        offset = try parameters.integer("offset", default: 0, range: 0...1_000_000)
+    }
+
+    private static func time(_ parameters: QueryParameters, _ name: String) throws(Problem) -> TimeOfDay? {
+        guard let text = try parameters.single(name), !text.isEmpty else { return nil }
+        guard let time = TimeOfDay(text) else {
+            throw Problem.badParameter(name, "'\(text.prefix(40))' is not a time; use HH:MM from 00:00 to 23:59.")
+        }
+        return time
+    }
+}

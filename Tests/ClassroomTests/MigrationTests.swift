@@ -1,0 +1,48 @@
+import Classroom
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Migrations on a fresh database")
+struct MigrationTests {
+    @Test func freshDatabaseHasEveryMigration() async throws {
+        // Given a new database file
+        let test = try TestDatabase()
+        // When it is opened (which migrates)
+        let applied = try await test.database.appliedMigrations()
+        // Then the schema is complete and empty
+        #expect(applied == ["classroom-v1-create"])
+        #expect(try await test.store.count() == 0)
+        #expect(FileManager.default.fileExists(atPath: test.path))
+    }
+
+    @Test func reopeningIsIdempotent() async throws {
+        let test = try TestDatabase.seeded()
+        let again = try AppDatabase.open(path: test.path)
+        #expect(try await again.appliedMigrations() == ["classroom-v1-create"])
+        #expect(try await ClassroomStore(database: again).count() == (try await test.store.count()))
+    }
+
+    @Test func schemaRejectsAClassroomInAnUnknownMunicipality() async throws {
+        // Given a seeded database
+        let test = try TestDatabase.seeded(includeSamples: false)
+        // When a classroom refers to a code that is not in the municipality table
+        var classroom = try #require(try ClassroomCSV.decode(Data(Fixtures.csv([Fixtures.row(id: 1)]).utf8), knownMunicipalities: [Municipality.Code("131041")!]).first)
+        classroom.municipalityCode = Municipality.Code("139999")!
+        // Then the foreign key refuses it and nothing is stored
+        await #expect(throws: (any Error).self) { try await test.store.save([classroom]) }
+        #expect(try await test.store.count() == 0)
+    }
+
+    @Test func aFailingSaveStoresNothingAtAll() async throws {
+        let test = try TestDatabase.seeded(includeSamples: false)
+        let rows = try ClassroomCSV.decode(
+            Data(Fixtures.csv([Fixtures.row(id: 1), Fixtures.row(id: 2)]).utf8), knownMunicipalities: [Municipality.Code("131041")!]
+        )
+        var broken = rows
+        broken[1].municipalityCode = Municipality.Code("139999")!
+        await #expect(throws: (any Error).self) { try await test.store.save(broken) }
+        // The first, valid classroom was rolled back with the second.
+        #expect(try await test.store.count() == 0)
+    }
+}
