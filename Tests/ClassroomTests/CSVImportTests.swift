@@ -89,7 +89,10 @@ struct CSVImportTests {
             _ = try ClassroomCSV.decode(invalid, knownMunicipalities: known)
             Issue.record("invalid UTF-8 was accepted")
         } catch {
-            guard case .invalidImport(let found) = error else { return Issue.record("wrong error") }
+            guard case .invalidImport(let found) = error else {
+                Issue.record("wrong error")
+                return
+            }
             #expect(found.first?.line == 2)
         }
     }

@@ -12,30 +12,35 @@ struct MigrationTests {
         let applied = try await test.database.appliedMigrations()
         // Then the schema is complete and empty
         #expect(applied == ["classroom-v1-create"])
-        #expect(try await test.store.count() == 0)
+        let count = try await test.store.count()
+        #expect(count == 0)
         #expect(FileManager.default.fileExists(atPath: test.path))
     }
 
     @Test func reopeningIsIdempotent() async throws {
-        let test = try TestDatabase.seeded()
+        let test = try await TestDatabase.seeded()
         let again = try AppDatabase.open(path: test.path)
-        #expect(try await again.appliedMigrations() == ["classroom-v1-create"])
-        #expect(try await ClassroomStore(database: again).count() == (try await test.store.count()))
+        let applied = try await again.appliedMigrations()
+        #expect(applied == ["classroom-v1-create"])
+        let reopened = try await ClassroomStore(database: again).count()
+        let original = try await test.store.count()
+        #expect(reopened == original && original > 0)
     }
 
     @Test func schemaRejectsAClassroomInAnUnknownMunicipality() async throws {
         // Given a seeded database
-        let test = try TestDatabase.seeded(includeSamples: false)
+        let test = try await TestDatabase.seeded(includeSamples: false)
         // When a classroom refers to a code that is not in the municipality table
         var classroom = try #require(try ClassroomCSV.decode(Data(Fixtures.csv([Fixtures.row(id: 1)]).utf8), knownMunicipalities: [Municipality.Code("131041")!]).first)
         classroom.municipalityCode = Municipality.Code("139999")!
         // Then the foreign key refuses it and nothing is stored
         await #expect(throws: (any Error).self) { try await test.store.save([classroom]) }
-        #expect(try await test.store.count() == 0)
+        let count = try await test.store.count()
+        #expect(count == 0)
     }
 
     @Test func aFailingSaveStoresNothingAtAll() async throws {
-        let test = try TestDatabase.seeded(includeSamples: false)
+        let test = try await TestDatabase.seeded(includeSamples: false)
         let rows = try ClassroomCSV.decode(
             Data(Fixtures.csv([Fixtures.row(id: 1), Fixtures.row(id: 2)]).utf8), knownMunicipalities: [Municipality.Code("131041")!]
         )
@@ -43,6 +48,7 @@ struct MigrationTests {
         broken[1].municipalityCode = Municipality.Code("139999")!
         await #expect(throws: (any Error).self) { try await test.store.save(broken) }
         // The first, valid classroom was rolled back with the second.
-        #expect(try await test.store.count() == 0)
+        let count = try await test.store.count()
+        #expect(count == 0)
     }
 }

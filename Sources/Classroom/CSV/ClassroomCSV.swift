@@ -46,15 +46,18 @@ public enum ClassroomCSV {
         guard issues.isEmpty else { throw .invalidImport(issues) }
 
         var classrooms: [Classroom] = []
-        var firstLineOfID: [Classroom.ID: Int] = [:]
+        var firstLineOfID: [String: Int] = [:]
+        let idColumn = table.header.firstIndex(of: "id")!
         for record in table.records {
             var row = RowReader(header: table.header, record: record, knownMunicipalities: knownMunicipalities)
-            if let classroom = row.classroom() {
-                if let earlier = firstLineOfID[classroom.id] {
-                    row.issues.append(ImportIssue(line: record.line, column: "id", message: "id \(classroom.id) already used on line \(earlier)"))
+            if let classroom = row.classroom() { classrooms.append(classroom) }
+            // Duplicates are checked on the raw cell so that a second row with the id of a broken first row is still reported.
+            let id = idColumn < record.fields.count ? record.fields[idColumn].trimmingCharacters(in: .whitespaces) : ""
+            if !id.isEmpty {
+                if let earlier = firstLineOfID[id] {
+                    row.issues.append(ImportIssue(line: record.line, column: "id", message: "id \(id) already used on line \(earlier)"))
                 } else {
-                    firstLineOfID[classroom.id] = record.line
-                    classrooms.append(classroom)
+                    firstLineOfID[id] = record.line
                 }
             }
             issues += row.issues

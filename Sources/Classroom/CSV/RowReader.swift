@@ -134,7 +134,7 @@ struct RowReader {
         let weekly = schedule("slots", ScheduleText.parseWeekly)
         let oneOff = schedule("one_off", ScheduleText.parseOneOff)
         let cancellations = list("cancellations", separator: ";", { LocalDate($0) }, what: "a date YYYY-MM-DD")
-        if status == .published && weekly.isEmpty && oneOff.isEmpty {
+        if status == .published && raw("slots").isEmpty && raw("one_off").isEmpty {
             fail("slots", "a published classroom needs at least one weekly slot or one-off session")
         }
         let sample = bool("sample")

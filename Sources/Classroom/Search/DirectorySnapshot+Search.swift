@@ -46,12 +46,15 @@ extension DirectorySnapshot {
         tag.rawValue == tag.primary ? entry.languagePrimaries.contains(tag.primary) : classroom.languages.contains(tag)
     }
 
-    /// Whether some weekly slot (or a one-off session still to come) falls on an asked weekday and overlaps the asked window.
+    /// Whether some weekly slot falls on an asked weekday and overlaps the asked window. A course made only of
+    /// one-off sessions is matched by those still to come; a regular class is not matched by its occasional extras,
+    /// which would list a Saturday class under Sunday.
     private static func meets(_ schedule: Schedule, query: ClassroomQuery, today: LocalDate) -> Bool {
         for slot in schedule.weekly where query.weekdays.isEmpty || query.weekdays.contains(slot.weekday) {
             if slot.validUntil.map({ $0 < today }) ?? false { continue }
             if slot.overlaps(from: query.from, to: query.to) { return true }
         }
+        guard schedule.weekly.isEmpty else { return false }
         for session in schedule.oneOff where session.date >= today {
             guard query.weekdays.isEmpty || query.weekdays.contains(session.date.weekday) else { continue }
             let slot = WeeklySlot(weekday: session.date.weekday, start: session.start, end: session.end)

@@ -15,6 +15,11 @@ public struct ClassroomStore: Sendable {
     public struct SaveSummary: Sendable, Equatable {
         public var inserted: Int
         public var updated: Int
+
+        public init(inserted: Int, updated: Int) {
+            self.inserted = inserted
+            self.updated = updated
+        }
     }
 
     // MARK: - Municipalities

@@ -1,0 +1,43 @@
+# Manabi: `make run` serves on http://127.0.0.1:8080, `make test` runs every test.
+SHELL := /bin/bash
+APT_PACKAGES := libsqlite3-dev libicu-dev libmecab-dev mecab mecab-ipadic-utf8
+BENCH_PACKAGES := wrk nginx-light curl
+HOST ?= 127.0.0.1
+PORT ?= 8080
+MANABI_DB ?= data/manabi.sqlite
+export HOST PORT MANABI_DB
+
+.PHONY: run test build deps bench-deps bench clean
+
+## Install the system libraries Manabi links against (as root), or say how.
+deps:
+	@$(call ensure_packages,$(APT_PACKAGES))
+	@command -v swift >/dev/null || { echo "Swift 6 toolchain not found on PATH: install it from swift.org, then run make again."; exit 1; }
+
+bench-deps:
+	@$(call ensure_packages,$(BENCH_PACKAGES))
+
+define ensure_packages
+	missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Missing system packages:$$missing"; echo "Run:  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
+	fi
+endef
+
+build: deps
+	swift build -c release --product manabi
+
+## Build, migrate and seed data/manabi.sqlite on first start, serve on http://$(HOST):$(PORT)/
+run: build
+	.build/release/manabi serve --db "$(MANABI_DB)" --host "$(HOST)" --port "$(PORT)"
+
+## The whole suite (Swift Testing) from a clean clone.
+test: deps
+	swift test --disable-xctest
+
+bench: deps bench-deps
+	bench/run.sh
+
+clean:
+	rm -rf .build data

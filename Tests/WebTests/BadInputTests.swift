@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@Suite("Bad parameters get problem documents, never a 500")
+struct BadInputTests {
+    @Test(arguments: [
+        ("weekday=funday", "weekday"),
+        ("from=25:00", "from"),
+        ("to=12:60", "to"),
+        ("from=18:00&to=09:00", "to"),
+        ("level=c9", "level"),
+        ("limit=100000", "limit"),
+        ("limit=0", "limit"),
+        ("limit=abc", "limit"),
+        ("offset=-1", "offset"),
+        ("municipality=abc", "municipality"),
+        ("municipality=139999", "municipality"),
+        ("language=klingon%20please", "language"),
+        ("format=radio", "format"),
+        ("free=maybe", "free"),
+        ("q=%FF%FE", "q"),
+        ("q=%E6%96", "q"),
+        ("q=%ZZ", "q"),
+        ("q=a%00b", "q"),
+        ("q=a&q=b", "q"),
+        ("colour=red", "colour"),
+    ])
+    func classroomSearch(_ query: String, _ parameter: String) async throws {
+        let app = try await TestApp.seeded()
+        let body = try await app.problem("/api/v1/classrooms?\(query)")
+        #expect(body["parameter"] as? String == parameter)
+        #expect((body["detail"] as? String)?.contains(parameter) == true, "\(body)")
+    }
+
+    @Test func aTenKilobyteQueryIsRefused() async throws {
+        let app = try await TestApp.seeded()
+        let long = String(repeating: "あ", count: 3_500)
+        for path in ["/api/v1/classrooms", "/api/v1/municipalities", "/api/v1/suggest"] {
+            let body = try await app.problem("\(path)?q=\(enc(long))")
+            #expect(body["parameter"] as? String == "q")
+        }
+    }
+
+    @Test func otherMethodsAre405WithAllow() async throws {
+        let app = try await TestApp.seeded()
+        let response = try await app.get("/api/v1/classrooms", method: .post)
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.headers[.allow]?.contains("GET") == true)
+        #expect(response.headers[.contentType] == "application/problem+json")
+    }
+
+    @Test func furiganaInputLimits() async throws {
+        let app = try await TestApp.seeded()
+        _ = try await app.problem("/api/v1/furigana")
+        _ = try await app.problem("/api/v1/furigana?text=\(enc(String(repeating: "漢", count: 2_001)))", status: .contentTooLarge)
+        _ = try await app.problem("/api/v1/furigana?text=%FF")
+    }
+}
