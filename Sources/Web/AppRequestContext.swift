@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Request context for every Manabi route: JSON out in snake_case, as the API promises.
+/// Request context for every Manabi route. Response types spell their snake_case keys out in `CodingKeys`
+/// (a key strategy would convert every key of every response again).
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
 
@@ -16,7 +17,7 @@ public struct AppRequestContext: RequestContext {
 enum JSON {
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        // Keys are already snake_case in each response type's CodingKeys.
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
     }

@@ -10,10 +10,6 @@ final class DirectorySnapshot: Sendable {
         let classroom: Classroom
         let municipality: Municipality
         let nameKeys: KeySet
-        /// Organiser and venue script keys, separated by a byte no key contains.
-        let otherText: [UInt8]
-        let levelMask: UInt8
-        let languagePrimaries: Set<String>
     }
 
     let municipalities: [Municipality]
@@ -25,6 +21,11 @@ final class DirectorySnapshot: Sendable {
     let entries: [Entry]
     let entryIndex: [Classroom.ID: Int]
     let prefixIndex: PrefixIndex
+    let filters: FilterTable
+    /// Per classroom, every key of its name and reading in one string (see `KeyText`).
+    let nameText: [KeyText]
+    /// Per classroom, organiser and venue keys, for matches inside them.
+    let otherText: [KeyText]
 
     init(municipalities unsorted: [Municipality], classrooms: [Classroom]) {
         let collator = JapaneseCollator.shared
@@ -51,11 +52,8 @@ final class DirectorySnapshot: Sendable {
             var nameKeys = KeySet()
             nameKeys.add(classroom.name)
             nameKeys.add(classroom.nameKana)
-            let other = [classroom.organiser, classroom.venue].flatMap { [SearchFold.scriptKey($0, readingsFrom: nil), SearchFold.scriptKey($0)] }
-                .map { Array($0.utf8) }.joined(separator: [0x01])
             let entry = Entry(
-                classroom: classroom, municipality: municipality, nameKeys: nameKeys, otherText: Array(other),
-                levelMask: classroom.levels.reduce(0) { $0 | Self.bit($1) }, languagePrimaries: Set(classroom.languages.map(\.primary))
+                classroom: classroom, municipality: municipality, nameKeys: nameKeys
             )
             let firstStart = classroom.schedule.weekly.map(\.start.minutes).min() ?? classroom.schedule.oneOff.map(\.start.minutes).min() ?? 0
             built.append((entry, (sortKeys[municipality.code]!, firstStart, collator.sortKey(classroom.nameKana), classroom.id.rawValue)))
@@ -70,10 +68,13 @@ final class DirectorySnapshot: Sendable {
         entries = built.map(\.entry)
         entryIndex = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.classroom.id, $0) })
         classroomCounts = counts
+        nameText = entries.map { KeyText($0.nameKeys.all) }
+        otherText = entries.map { entry in
+            KeyText([entry.classroom.organiser, entry.classroom.venue].flatMap { [SearchFold.scriptKey($0, readingsFrom: nil), SearchFold.scriptKey($0)] }.map { Array($0.utf8) })
+        }
+        filters = FilterTable(classrooms: entries.map(\.classroom), municipalities: unsorted)
         prefixIndex = PrefixIndex(municipalityKeys: municipalityKeys, languages: languages, entries: entries)
     }
-
-    static func bit(_ level: Level) -> UInt8 { 1 << UInt8(Level.allCases.firstIndex(of: level)!) }
 
     /// A municipality is found by its name, its stem (新宿), its reading with and without suffix,
     /// and romaji with the suffixes people add in Japanese or English (Shinjuku-ku, Shinjuku City).

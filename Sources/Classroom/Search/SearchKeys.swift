@@ -92,17 +92,57 @@ struct KeySet: Sendable {
     }
 
     static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                var start = 0
-                let last = h.count - n.count
-                while start <= last {
-                    if h[start] == first, memcmp(h.baseAddress! + start, n.baseAddress!, n.count) == 0 { return true }
-                    start += 1
-                }
-                return false
-            }
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        return haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in glibcMemmem(h.baseAddress!, h.count, n.baseAddress!, n.count) != nil }
         }
     }
 }
+
+/// Several keys in one byte string, each followed by a 0 byte (which no key contains), so that finding
+/// a query in any of them is one scan, and where it lands tells exact, prefix or inside.
+struct KeyText: Sendable {
+    let bytes: [UInt8]
+
+    init(_ keys: [[UInt8]]) {
+        var bytes: [UInt8] = []
+        for key in keys where !key.isEmpty {
+            bytes += key
+            bytes.append(0)
+        }
+        self.bytes = bytes
+    }
+
+    /// The best way `needle` occurs in one of the keys.
+    func bestMatch(of needle: [UInt8]) -> MatchStrength? {
+        guard !needle.isEmpty, needle.count < bytes.count else { return nil }
+        var best: MatchStrength?
+        bytes.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let base = UnsafeRawPointer(h.baseAddress!)
+                var position = 0
+                while position + n.count <= h.count,
+                    let found = glibcMemmem(base + position, h.count - position, n.baseAddress!, n.count)
+                {
+                    let at = base.distance(to: UnsafeRawPointer(found))
+                    let atStart = at == 0 || h[at - 1] == 0
+                    let strength: MatchStrength = atStart ? (h[at + n.count] == 0 ? .exact : .prefix) : .contains
+                    if strength == .exact {
+                        best = .exact
+                        return
+                    }
+                    if best == nil || strength > best! { best = strength }
+                    position = at + 1
+                }
+            }
+        }
+        return best
+    }
+}
+
+/// glibc's `memmem` (a two-way search with vector code), which the Glibc module does not export
+/// because its header declares it only under `_GNU_SOURCE`. It is part of glibc's ABI on every
+/// Linux this service targets, so binding the symbol directly is safe.
+@_silgen_name("memmem")
+private func glibcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?

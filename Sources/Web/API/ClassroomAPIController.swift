@@ -17,9 +17,10 @@ struct ClassroomAPIController {
         let parameters = try QueryParameters(request, allowed: ClassroomQuery.parameterNames)
         let query = try ClassroomQuery(parameters, directory: directory)
         let page = try directory.search(query)
-        return try JSON.response(
-            ClassroomPageResponse(total: page.total, limit: page.limit, offset: page.offset, items: page.items.map(ClassroomSummaryResponse.init))
-        )
+        var json = JSONOutput(capacity: 1024 * (page.items.count + 1))
+        ClassroomPageResponse(total: page.total, limit: page.limit, offset: page.offset, items: page.items.map(ClassroomSummaryResponse.init))
+            .write(to: &json)
+        return json.response()
     }
 
     /// One classroom's full record with its schedule and next sessions.
@@ -30,6 +31,8 @@ struct ClassroomAPIController {
             throw Problem(.notFound, type: "not-found", detail: "'\(text.prefix(40))' is not a classroom id.")
         }
         let found = try directory.classroom(Classroom.ID(number))
-        return try JSON.response(ClassroomDetailResponse(found.classroom, municipality: found.municipality, now: .now))
+        var json = JSONOutput()
+        ClassroomDetailResponse(found.classroom, municipality: found.municipality, now: .now).write(to: &json)
+        return json.response()
     }
 }

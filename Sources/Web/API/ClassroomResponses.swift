@@ -3,7 +3,7 @@ import Curriculum
 import Foundation
 
 /// JSON shapes of the classroom API. Field names are camelCase here and snake_case on the wire.
-struct MunicipalityRef: Encodable {
+struct MunicipalityRef {
     var code: String
     var name: String
     var kana: String
@@ -15,7 +15,8 @@ struct MunicipalityRef: Encodable {
     }
 }
 
-struct SlotResponse: Encodable {
+struct SlotResponse {
+
     var weekday: String
     var start: String
     var end: String
@@ -32,7 +33,8 @@ struct SlotResponse: Encodable {
 }
 
 /// `next_session` as an ISO 8601 start with Tokyo's offset plus its end time.
-struct SessionResponse: Encodable {
+struct SessionResponse {
+
     var date: String
     var start: String
     var end: String
@@ -46,7 +48,8 @@ struct SessionResponse: Encodable {
     }
 }
 
-struct ClassroomSummaryResponse: Encodable {
+struct ClassroomSummaryResponse {
+
     var id: Int64
     var name: String
     var nameKana: String
@@ -83,7 +86,7 @@ struct ClassroomSummaryResponse: Encodable {
     }
 }
 
-struct ClassroomPageResponse: Encodable {
+struct ClassroomPageResponse {
     var total: Int
     var limit: Int
     var offset: Int
@@ -91,15 +94,17 @@ struct ClassroomPageResponse: Encodable {
 }
 
 /// The full record of one classroom.
-struct ClassroomDetailResponse: Encodable {
-    struct Schedule: Encodable {
+struct ClassroomDetailResponse {
+
+    struct Schedule {
+
         var weekly: [SlotResponse]
         var oneOff: [SessionResponse]
         var cancellations: [String]
         var upcoming: [SessionResponse]
     }
 
-    struct Contact: Encodable {
+    struct Contact {
         var url: String?
         var email: String?
         var phone: String?
@@ -171,6 +176,20 @@ struct ClassroomDetailResponse: Encodable {
 }
 
 struct MunicipalityResponse: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case code
+        case name
+        case kana
+        case romaji
+        case kind
+        case lat
+        case lon
+        case foreignResidents = "foreign_residents"
+        case foreignResidentsDate = "foreign_residents_date"
+        case foreignResidentsSource = "foreign_residents_source"
+        case classroomCount = "classroom_count"
+    }
+
     var code: String
     var name: String
     var kana: String
@@ -201,4 +220,123 @@ struct MunicipalityResponse: Encodable {
 
 struct ItemsResponse<Item: Encodable>: Encodable {
     var items: [Item]
+}
+
+// MARK: - JSON
+
+extension MunicipalityRef: JSONWritable {
+    func write(to json: inout JSONOutput) {
+        json.beginObject()
+        json.field("code", code)
+        json.field("name", name)
+        json.field("kana", kana)
+        json.endObject()
+    }
+}
+
+extension SlotResponse: JSONWritable {
+    func write(to json: inout JSONOutput) {
+        json.beginObject()
+        json.field("weekday", weekday)
+        json.field("start", start)
+        json.field("end", end)
+        if let validFrom { json.field("valid_from", validFrom) }
+        if let validUntil { json.field("valid_until", validUntil) }
+        json.endObject()
+    }
+}
+
+extension SessionResponse: JSONWritable {
+    func write(to json: inout JSONOutput) {
+        json.beginObject()
+        json.field("date", date)
+        json.field("start", start)
+        json.field("end", end)
+        json.field("starts_at", startsAt)
+        json.endObject()
+    }
+}
+
+extension ClassroomSummaryResponse: JSONWritable {
+    func write(to json: inout JSONOutput) {
+        json.beginObject()
+        json.field("id", id)
+        json.field("name", name)
+        json.field("name_kana", nameKana)
+        json.field("organiser", organiser)
+        json.field("municipality") { municipality.write(to: &$0) }
+        json.field("format", format)
+        json.field("fee_yen", feeYen)
+        json.field("childcare", childcare)
+        json.field("levels", levels)
+        json.field("languages", languages)
+        json.field("slots") { slots.write(to: &$0) }
+        json.field("next_session") { json in
+            if let nextSession { nextSession.write(to: &json) } else { json.raw("null") }
+        }
+        json.field("accepting", accepting)
+        json.field("last_confirmed", lastConfirmed)
+        json.field("sample", sample)
+        json.endObject()
+    }
+}
+
+extension ClassroomPageResponse: JSONWritable {
+    func write(to json: inout JSONOutput) {
+        json.beginObject()
+        json.field("total", total)
+        json.field("limit", limit)
+        json.field("offset", offset)
+        json.field("items") { items.write(to: &$0) }
+        json.endObject()
+    }
+}
+
+extension ClassroomDetailResponse: JSONWritable {
+    func write(to json: inout JSONOutput) {
+        json.beginObject()
+        json.field("id", id)
+        json.field("name", name)
+        json.field("name_kana", nameKana)
+        json.field("organiser", organiser)
+        json.field("municipality") { municipality.write(to: &$0) }
+        json.field("venue", venue)
+        json.field("address", address)
+        json.field("lat", lat)
+        json.field("lon", lon)
+        json.field("format", format)
+        json.field("fee_yen", feeYen)
+        json.field("materials_yen", materialsYen)
+        json.field("childcare", childcare)
+        json.field("wheelchair_accessible", wheelchairAccessible)
+        json.field("eligibility", eligibility)
+        json.field("levels", levels)
+        json.field("languages", languages)
+        json.field("capacity", capacity)
+        json.field("accepting", accepting)
+        json.field("contact") { json in
+            json.beginObject()
+            json.field("url", contact.url)
+            json.field("email", contact.email)
+            json.field("phone", contact.phone)
+            json.endObject()
+        }
+        json.field("status", status)
+        json.field("last_confirmed", lastConfirmed)
+        json.field("schedule") { json in
+            json.beginObject()
+            json.field("weekly") { schedule.weekly.write(to: &$0) }
+            json.field("one_off") { schedule.oneOff.write(to: &$0) }
+            json.field("cancellations", schedule.cancellations)
+            json.field("upcoming") { schedule.upcoming.write(to: &$0) }
+            json.endObject()
+        }
+        json.field("next_session") { json in
+            if let nextSession { nextSession.write(to: &json) } else { json.raw("null") }
+        }
+        json.field("sample", sample)
+        json.field("created_at", createdAt)
+        json.field("updated_at", updatedAt)
+        json.endObject()
+    }
 }
