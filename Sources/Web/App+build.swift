@@ -9,6 +9,8 @@ public struct AppServices: Sendable {
     public let database: AppDatabase
     public let directory: ClassroomDirectory
     public let furigana: FuriganaEngine
+    /// How many search responses to keep (0: none); env `MANABI_SEARCH_CACHE`.
+    public var searchCacheCapacity = Int(ProcessInfo.processInfo.environment["MANABI_SEARCH_CACHE"] ?? "") ?? 1024
 
     /// Opens the directory over `database` and builds the furigana engine with the directory's place and classroom names.
     public init(database: AppDatabase) async throws {
@@ -48,7 +50,7 @@ public func buildRouter(_ services: AppServices) -> (router: Router<AppRequestCo
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
     routes.addRoutes(DirectoryAPIController(directory: services.directory).routes, atPath: "/api/v1")
-    routes.addRoutes(ClassroomAPIController(directory: services.directory).routes, atPath: "/api/v1/classrooms")
+    routes.addRoutes(ClassroomAPIController(directory: services.directory, cache: SearchResponseCache(capacity: services.searchCacheCapacity)).routes, atPath: "/api/v1/classrooms")
     routes.addRoutes(TextAPIController(furigana: services.furigana).routes, atPath: "/api/v1")
     routes.answerOtherMethodsNotAllowed()
     return (router, routes.routes.map { ($0.method.rawValue, $0.path) })

@@ -45,6 +45,35 @@ struct FuriganaSegmentTests {
         )
     }
 
+    /// Entries apply only to runs of whole MeCab tokens: never inside a word MeCab knows.
+    @Test(arguments: [("小中野", "こなかの"), ("上板橋", "かみいたばし"), ("東中野", "ひがしなかの"), ("多摩川", "たまがわ"),
+        ("中野坂上", "なかのさかうえ")])
+    func gazetteerRespectsWordBoundaries(word: String, reading: String) throws {
+        #expect(try Engines.plain.reading(of: word) == reading)
+        #expect(try Engines.places.reading(of: word) == reading)
+        #expect(try Engines.places.segments(for: word) == Engines.plain.segments(for: word))
+    }
+
+    @Test func gazetteerAppliesWhereTokensLineUp() throws {
+        // MeCab: 立川/タツカワ 市/シ and 国立/コクリツ 市/シ; the entries cover those tokens exactly.
+        #expect(try Engines.plain.reading(of: "立川市の教室") == "たつかわしのきょうしつ")
+        #expect(try Engines.places.reading(of: "立川市の教室") == "たちかわしのきょうしつ")
+        // A full name does not cut into the next token: 市立 keeps its reading.
+        #expect(try Engines.places.reading(of: "狛江市立図書館") == "こまえしりつとしょかん")
+        #expect(
+            try Engines.places.segments(for: "狛江市民センター")
+                == [.init(text: "狛江", reading: "こまえ"), .init(text: "市民", reading: "しみん"), .init(text: "センター")]
+        )
+    }
+
+    @Test func gazetteerMatchesLikeMeCabSeesTheText() throws {
+        // The variation selector is ignored for matching and kept in the segment text.
+        #expect(
+            try Engines.places.segments(for: "葛\u{E0100}飾区")
+                == [.init(text: "葛\u{E0100}飾", reading: "かつしか"), .init(text: "区", reading: "く")]
+        )
+    }
+
     @Test func placeNamesSkipsShortAndAmbiguousStems() throws {
         #expect(try Engines.places.reading(of: "国立大学") == "こくりつだいがく")
         #expect(try Engines.places.reading(of: "国立市") == "くにたちし")

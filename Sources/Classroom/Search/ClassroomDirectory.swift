@@ -8,6 +8,10 @@ import Synchronization
 public final class ClassroomDirectory: Sendable {
     public let store: ClassroomStore
     private let current: Mutex<DirectorySnapshot>
+    private let generationCounter = Atomic<Int>(0)
+
+    /// Changes every time the searchable data changes, so callers can key caches on it.
+    public var generation: Int { generationCounter.load(ordering: .acquiring) }
 
     /// Loads the directory from the store.
     public init(store: ClassroomStore) async throws {
@@ -25,6 +29,7 @@ public final class ClassroomDirectory: Sendable {
     public func reload() async throws {
         let fresh = try await Self.load(from: store)
         current.withLock { $0 = fresh }
+        generationCounter.add(1, ordering: .releasing)
     }
 
     /// Saves classrooms in one transaction and makes them searchable.

@@ -1,7 +1,7 @@
 import Curriculum
 
 /// What a learner asks the directory for. Empty sets and nil values mean "any".
-public struct ClassroomQuery: Sendable, Equatable {
+public struct ClassroomQuery: Sendable, Hashable {
     /// Most results one page may hold.
     public static let maxLimit = 100
     /// Longest free text accepted, in characters: longer is a mistake or abuse, not a search.

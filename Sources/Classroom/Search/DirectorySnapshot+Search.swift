@@ -27,16 +27,20 @@ extension DirectorySnapshot {
 }
 
 /// Scores a classroom against free text: its own name counts most, then its municipality, the
-/// organiser and venue, and a support language named by the text. Works on the snapshot's flat
-/// per-classroom byte strings so that scoring 10,000 classrooms copies no records.
+/// organiser and venue, and a support language named by the text. The text is looked up once in all
+/// classrooms' keys (see `KeyCorpus`); scoring a classroom is then a few array reads.
 struct TextRelevance {
-    let needles: [[UInt8]]
+    /// Per classroom: the best match in its name keys, and whether organiser or venue holds the query.
+    let nameStrength: [UInt8]
+    let otherStrength: [UInt8]
     /// Score a classroom gets from its municipality, by municipality index.
     let municipalityScore: [Int]
     let languageMask: UInt64
 
     init(snapshot: DirectorySnapshot, query: QueryKeys) {
-        needles = [query.script, query.scriptRead ?? [], query.latin ?? []].filter { !$0.isEmpty }
+        let needles = [query.script, query.scriptRead ?? [], query.latin ?? []].filter { !$0.isEmpty }
+        nameStrength = snapshot.nameText.strengths(of: needles)
+        otherStrength = snapshot.otherText.strengths(of: needles)
         var scores = [Int](repeating: 0, count: snapshot.filters.municipalityIndex.count)
         for (code, keys) in snapshot.municipalityKeys {
             if let strength = keys.match(query), let index = snapshot.filters.municipalityIndex[code] {
@@ -49,15 +53,10 @@ struct TextRelevance {
     }
 
     func score(_ index: Int, in snapshot: DirectorySnapshot) -> Int? {
-        var best = 0
-        var name: MatchStrength?
-        for needle in needles {
-            if let found = snapshot.nameText[index].bestMatch(of: needle), found > (name ?? .contains) || name == nil { name = found }
-        }
-        if let name { best = [MatchStrength.contains: 70, .prefix: 90, .exact: 100][name]! }
+        var best = [0, 70, 90, 100][Int(nameStrength[index])]
         let row = snapshot.filters.rows[index]
         if row.municipality >= 0 { best = max(best, municipalityScore[Int(row.municipality)]) }
-        if best < 40, needles.contains(where: { snapshot.otherText[index].bestMatch(of: $0) != nil }) { best = 40 }
+        if best < 40, otherStrength[index] != 0 { best = 40 }
         if best < 30, row.languageMask & languageMask != 0 { best = 30 }
         return best > 0 ? best : nil
     }

@@ -22,10 +22,10 @@ final class DirectorySnapshot: Sendable {
     let entryIndex: [Classroom.ID: Int]
     let prefixIndex: PrefixIndex
     let filters: FilterTable
-    /// Per classroom, every key of its name and reading in one string (see `KeyText`).
-    let nameText: [KeyText]
-    /// Per classroom, organiser and venue keys, for matches inside them.
-    let otherText: [KeyText]
+    /// Every classroom's name and reading keys, in `entries` order.
+    let nameText: KeyCorpus
+    /// Every classroom's organiser and venue keys, for matches inside them.
+    let otherText: KeyCorpus
 
     init(municipalities unsorted: [Municipality], classrooms: [Classroom]) {
         let collator = JapaneseCollator.shared
@@ -68,10 +68,10 @@ final class DirectorySnapshot: Sendable {
         entries = built.map(\.entry)
         entryIndex = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.classroom.id, $0) })
         classroomCounts = counts
-        nameText = entries.map { KeyText($0.nameKeys.all) }
-        otherText = entries.map { entry in
-            KeyText([entry.classroom.organiser, entry.classroom.venue].flatMap { [SearchFold.scriptKey($0, readingsFrom: nil), SearchFold.scriptKey($0)] }.map { Array($0.utf8) })
-        }
+        nameText = KeyCorpus(entries.map(\.nameKeys.all))
+        otherText = KeyCorpus(entries.map { entry in
+            [entry.classroom.organiser, entry.classroom.venue].flatMap { [SearchFold.scriptKey($0, readingsFrom: nil), SearchFold.scriptKey($0)] }.map { Array($0.utf8) }
+        })
         filters = FilterTable(classrooms: entries.map(\.classroom), municipalities: unsorted)
         prefixIndex = PrefixIndex(municipalityKeys: municipalityKeys, languages: languages, entries: entries)
     }

@@ -100,44 +100,60 @@ struct KeySet: Sendable {
     }
 }
 
-/// Several keys in one byte string, each followed by a 0 byte (which no key contains), so that finding
-/// a query in any of them is one scan, and where it lands tells exact, prefix or inside.
-struct KeyText: Sendable {
-    let bytes: [UInt8]
+/// The keys of many items (classrooms) in one byte string, each key followed by a 0 byte (which no key
+/// contains). Finding a query in every item is then a single `memmem` pass over one buffer, and where
+/// a hit lands tells whether it is the whole key, its start, or inside it.
+struct KeyCorpus: Sendable {
+    private var bytes: [UInt8] = []
+    /// `starts[i]` is where item i's keys begin; one extra entry marks the end.
+    private var starts: [Int] = [0]
 
-    init(_ keys: [[UInt8]]) {
-        var bytes: [UInt8] = []
-        for key in keys where !key.isEmpty {
-            bytes += key
-            bytes.append(0)
+    init(_ items: [[[UInt8]]]) {
+        for keys in items {
+            for key in keys where !key.isEmpty {
+                bytes += key
+                bytes.append(0)
+            }
+            starts.append(bytes.count)
         }
-        self.bytes = bytes
     }
 
-    /// The best way `needle` occurs in one of the keys.
-    func bestMatch(of needle: [UInt8]) -> MatchStrength? {
-        guard !needle.isEmpty, needle.count < bytes.count else { return nil }
-        var best: MatchStrength?
+    var count: Int { starts.count - 1 }
+
+    /// For every item, the best way any of `needles` occurs in its keys (0 none, else a `MatchStrength` raw value).
+    func strengths(of needles: [[UInt8]]) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: count)
+        guard !bytes.isEmpty else { return result }
         bytes.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                let base = UnsafeRawPointer(h.baseAddress!)
-                var position = 0
-                while position + n.count <= h.count,
-                    let found = glibcMemmem(base + position, h.count - position, n.baseAddress!, n.count)
-                {
-                    let at = base.distance(to: UnsafeRawPointer(found))
-                    let atStart = at == 0 || h[at - 1] == 0
-                    let strength: MatchStrength = atStart ? (h[at + n.count] == 0 ? .exact : .prefix) : .contains
-                    if strength == .exact {
-                        best = .exact
-                        return
+            let base = UnsafeRawPointer(h.baseAddress!)
+            for needle in needles where !needle.isEmpty && needle.count < h.count {
+                needle.withUnsafeBufferPointer { n in
+                    var position = 0
+                    while position + n.count <= h.count,
+                        let found = glibcMemmem(base + position, h.count - position, n.baseAddress!, n.count)
+                    {
+                        let at = base.distance(to: UnsafeRawPointer(found))
+                        let atStart = at == 0 || h[at - 1] == 0
+                        let strength: MatchStrength = atStart ? (h[at + n.count] == 0 ? .exact : .prefix) : .contains
+                        let item = item(containing: at)
+                        result[item] = max(result[item], UInt8(strength.rawValue))
+                        position = at + 1
                     }
-                    if best == nil || strength > best! { best = strength }
-                    position = at + 1
                 }
             }
         }
-        return best
+        return result
+    }
+
+    /// The item whose keys hold byte offset `offset` (binary search over `starts`).
+    private func item(containing offset: Int) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low + 1 < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid }
+        }
+        return low
     }
 }
 

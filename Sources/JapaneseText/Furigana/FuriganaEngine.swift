@@ -1,8 +1,8 @@
 /// MeCab + gazetteer furigana. Create once, share across concurrent requests.
 ///
 /// Readings come from MeCab with the IPA dictionary (feature field 8, katakana, converted to
-/// hiragana with ICU) unless a ``Gazetteer`` entry covers the text, in which case the longest
-/// entry wins. Words MeCab does not know carry no reading in ipadic, and no per-character
+/// hiragana with ICU, one ICU call per text) unless a ``Gazetteer`` entry covers a run of whole
+/// MeCab tokens, in which case the longest such entry wins (see ``Gazetteer`` for the rule). Words MeCab does not know carry no reading in ipadic, and no per-character
 /// on'yomi table is available, so kanji in such words get a `nil` reading rather than a guess.
 ///
 /// Thread safety: see `MeCabTagger` (shared model and tagger, one lattice per call) and
@@ -29,31 +29,80 @@ public final class FuriganaEngine: Sendable {
     /// Furigana segments. They concatenate back to `text` exactly, never split a `Character`,
     /// and only segments containing kanji have a reading.
     ///
+    /// The whole text is parsed once by MeCab; gazetteer entries then replace the readings of
+    /// runs of whole tokens (the rule is spelled out on ``Gazetteer``).
+    ///
     /// Throws ``TextError/controlCharacters`` or ``TextError/tooLong(limit:actual:)``.
     public func segments(for text: String) throws(TextError) -> [FuriganaSegment] {
         try TextInput.check(text, limit: Self.maxInputLength)
-        let characters = Array(text)
-        var segments: [FuriganaSegment] = []
-        var pieceStart = 0
+        // Without kanji no segment can carry a reading, and plain runs are merged into one.
+        guard text.containsKanji else { return text.isEmpty ? [] : [FuriganaSegment(text: text)] }
+        let analysis = Analysis(text)
+        let tokens = tagger.tokens(of: analysis.analysed) ?? []
+        let units = analysis.units(tokens)
+
+        // One ICU call for every reading the text needs rather than one per token (line feeds
+        // never occur in a reading and pass through the transform untouched).
+        var readingTokens: [Int] = []
+        for unit in units {
+            if let token = unit.token, tokens[token].reading != nil, analysis.containsKanji(unit) {
+                readingTokens.append(token)
+            }
+        }
+        var hiragana = [String?](repeating: nil, count: tokens.count)
+        if !readingTokens.isEmpty {
+            let converted = Kana.toHiragana(readingTokens.map { tokens[$0].reading! }.joined(separator: "\n"))
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            if converted.count == readingTokens.count {
+                for (token, reading) in zip(readingTokens, converted) { hiragana[token] = String(reading) }
+            } else {
+                for token in readingTokens { hiragana[token] = Kana.toHiragana(tokens[token].reading!) }
+            }
+        }
+
+        var output = SegmentBuilder()
         var index = 0
-        while index < characters.count {
-            guard let match = gazetteer.longestMatch(in: characters, at: index) else {
-                index += 1
+        while index < units.count {
+            if let (end, entry) = gazetteerMatch(units, from: index, in: analysis) {
+                // Texts come from the input, not the entry, so canonically equivalent spellings
+                // (and variation selectors) survive.
+                var character = units[index].first
+                for segment in entry {
+                    let next = character + segment.text.count
+                    output.append(FuriganaSegment(text: analysis.text(character..<next), reading: segment.reading))
+                    character = next
+                }
+                index = end
                 continue
             }
-            segments += analyse(characters[pieceStart..<index])
-            // Texts come from the input, not the entry, so canonically equivalent spellings survive.
-            var offset = index
-            for segment in match.segments {
-                let length = segment.text.count
-                segments.append(FuriganaSegment(text: String(characters[offset..<offset + length]), reading: segment.reading))
-                offset += length
+            let unit = units[index]
+            if let token = unit.token, let reading = hiragana[token] {
+                output.append(contentsOf: ReadingAligner.align(analysis.text(unit.first..<unit.end), reading: reading))
+            } else {
+                output.append(FuriganaSegment(text: analysis.text(unit.first..<unit.end)))
             }
-            index += match.length
-            pieceStart = index
+            index += 1
         }
-        segments += analyse(characters[pieceStart..<characters.count])
-        return Self.mergingPlainText(segments)
+        return output.segments
+    }
+
+    /// The longest gazetteer entry equal to `units[start..<end]` for some `end`, with that `end`.
+    private func gazetteerMatch(
+        _ units: [Analysis.Unit], from start: Int, in analysis: Analysis
+    ) -> (end: Int, entry: [FuriganaSegment])? {
+        guard gazetteer.maxLength > 0 else { return nil }
+        let first = units[start].first
+        guard analysis.firstAnalysedCharacter(first).map(gazetteer.firstCharacters.contains) == true else { return nil }
+        var best: (end: Int, entry: [FuriganaSegment])?
+        var end = start
+        while end < units.count, units[end].end - first <= gazetteer.maxLength {
+            let length = units[end].end - first
+            end += 1
+            if gazetteer.lengths.contains(length), let entry = gazetteer.segments(of: analysis.analysedText(first..<units[end - 1].end)) {
+                best = (end, entry)
+            }
+        }
+        return best
     }
 
     /// Whole hiragana reading: kanji replaced by their readings, kana as hiragana, other
@@ -66,75 +115,136 @@ public final class FuriganaEngine: Sendable {
     /// MeCab alone on `text` (lattice, parse, walk), for benchmarks; returns the node count.
     func rawMeCabParse(_ text: String) -> Int { tagger.parseOnly(text) }
 
-    // MARK: - MeCab analysis
+    // MARK: - Text as MeCab sees it
 
-    /// Segments for text not covered by the gazetteer.
-    private func analyse(_ characters: ArraySlice<Character>) -> [FuriganaSegment] {
-        if characters.isEmpty { return [] }
-        let text = String(characters)
-        guard text.containsKanji else { return [FuriganaSegment(text: text)] }
-        // MeCab gets the text without variation selectors (葛󠄀 = 葛 + U+E0100 is still 葛 in the
-        // dictionary); `analysedText` keeps each Character's bytes as MeCab sees them.
-        let analysedText = characters.map(Self.withoutVariationSelectors)
-        guard let tokens = tagger.tokens(of: analysedText.joined()), !tokens.isEmpty else {
-            return [FuriganaSegment(text: text)]
-        }
-        // A Character belongs to the token holding its first byte, so a token boundary inside a
-        // grapheme cluster (emoji sequences, combining marks) moves to the cluster's end.
-        // Characters in no token (whitespace MeCab skipped) form groups of their own.
-        var groups: [(token: Int?, characters: [Character])] = []
-        var byteOffset = 0
-        var tokenIndex = 0
-        for (character, analysed) in zip(characters, analysedText) {
-            while tokenIndex < tokens.count, tokens[tokenIndex].end <= byteOffset { tokenIndex += 1 }
-            let owner: Int? =
-                tokenIndex < tokens.count && tokens[tokenIndex].start <= byteOffset ? tokenIndex : nil
-            if let last = groups.last, last.token == owner {
-                groups[groups.count - 1].characters.append(character)
-            } else {
-                groups.append((owner, [character]))
-            }
-            byteOffset += analysed.utf8.count
-        }
-        // One ICU call for all readings of the piece rather than one per token (line feeds never
-        // occur in a reading and pass through the transform untouched).
-        let hiragana = Kana.toHiragana(tokens.map { $0.reading ?? "" }.joined(separator: "\n"))
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var segments: [FuriganaSegment] = []
-        for group in groups {
-            if let token = group.token, tokens[token].reading != nil, hiragana.count == tokens.count {
-                segments += ReadingAligner.align(group.characters, reading: hiragana[token])
-            } else if let token = group.token, let reading = tokens[token].reading {
-                segments += ReadingAligner.align(group.characters, reading: Kana.toHiragana(reading))
-            } else {
-                segments.append(FuriganaSegment(text: String(group.characters)))
-            }
-        }
-        return segments
-    }
+    /// The input's `Character`s, the text handed to MeCab, and how the two line up.
+    ///
+    /// MeCab gets the text without variation selectors (葛󠄀 = 葛 + U+E0100 is still 葛 in the
+    /// dictionary). Character `k` spans `text[boundaries[k]..<boundaries[k + 1]]` and UTF-8 bytes
+    /// `analysedOffsets[k]..<analysedOffsets[k + 1]` of `analysed`.
+    private struct Analysis {
+        let text: String
+        let analysed: String
+        let boundaries: [String.Index]
+        let analysedOffsets: [Int]
 
-    private static func withoutVariationSelectors(_ character: Character) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in character.unicodeScalars {
+        /// A run of Characters owned by one MeCab token, or by none (whitespace MeCab skipped).
+        struct Unit {
+            var first: Int
+            var end: Int
+            var token: Int?
+        }
+
+        init(_ text: String) {
+            self.text = text
+            var boundaries: [String.Index] = []
+            boundaries.reserveCapacity(text.utf8.count / 2 + 1)
+            var index = text.startIndex
+            while index < text.endIndex {
+                boundaries.append(index)
+                index = text.index(after: index)
+            }
+            boundaries.append(text.endIndex)
+            self.boundaries = boundaries
+            if !Self.mayContainVariationSelectors(text) {
+                analysed = text
+                analysedOffsets = boundaries.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
+                return
+            }
+            var analysed = String.UnicodeScalarView()
+            var offsets = [0]
+            offsets.reserveCapacity(boundaries.count)
+            var offset = 0
+            for character in text {
+                for scalar in character.unicodeScalars where !Self.isVariationSelector(scalar) {
+                    analysed.append(scalar)
+                    offset += UTF8.width(scalar)
+                }
+                offsets.append(offset)
+            }
+            self.analysed = String(analysed)
+            self.analysedOffsets = offsets
+        }
+
+        /// Groups the Characters by MeCab token. A Character belongs to the token holding its
+        /// first byte, so a token boundary inside a grapheme cluster (emoji sequences, combining
+        /// marks) moves to the cluster's end; Characters in no token form units of their own.
+        func units(_ tokens: [MeCabTagger.Token]) -> [Unit] {
+            var units: [Unit] = []
+            units.reserveCapacity(tokens.count + 1)
+            var tokenIndex = 0
+            for character in 0..<(boundaries.count - 1) {
+                let byteOffset = analysedOffsets[character]
+                while tokenIndex < tokens.count, tokens[tokenIndex].end <= byteOffset { tokenIndex += 1 }
+                let owner: Int? =
+                    tokenIndex < tokens.count && tokens[tokenIndex].start <= byteOffset ? tokenIndex : nil
+                if let last = units.last, last.token == owner {
+                    units[units.count - 1].end = character + 1
+                } else {
+                    units.append(Unit(first: character, end: character + 1, token: owner))
+                }
+            }
+            return units
+        }
+
+        /// The input text of Characters `range`.
+        func text(_ range: Range<Int>) -> String {
+            String(text[boundaries[range.lowerBound]..<boundaries[range.upperBound]])
+        }
+
+        /// What MeCab saw of Characters `range`.
+        func analysedText(_ range: Range<Int>) -> Substring {
+            let utf8 = analysed.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: analysedOffsets[range.lowerBound])
+            let end = utf8.index(utf8.startIndex, offsetBy: analysedOffsets[range.upperBound])
+            return analysed[start..<end]
+        }
+
+        /// Character `index` as MeCab saw it; nil if it was only variation selectors.
+        func firstAnalysedCharacter(_ index: Int) -> Character? {
+            let text = analysedText(index..<(index + 1))
+            return text.first
+        }
+
+        func containsKanji(_ unit: Unit) -> Bool {
+            text[boundaries[unit.first]..<boundaries[unit.end]].unicodeScalars.contains(where: Character.isKanjiScalar)
+        }
+
+        static func isVariationSelector(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.value {
-            case 0xFE00...0xFE0F, 0xE0100...0xE01EF: continue
-            default: scalars.append(scalar)
+            case 0xFE00...0xFE0F, 0xE0100...0xE01EF: true
+            default: false
             }
         }
-        return String(scalars)
+
+        /// False when no variation selector can occur: their UTF-8 forms start EF B8 (U+FE00–FE0F)
+        /// or F3 A0 (U+E0100–E01EF), so a byte scan rules most text out without decoding.
+        static func mayContainVariationSelectors(_ text: String) -> Bool {
+            var previous: UInt8 = 0
+            for byte in text.utf8 {
+                if (previous == 0xEF && byte == 0xB8) || (previous == 0xF3 && byte == 0xA0) { return true }
+                previous = byte
+            }
+            return false
+        }
     }
 
-    /// Joins neighbouring segments without a reading, so plain text comes out in one piece.
-    private static func mergingPlainText(_ segments: [FuriganaSegment]) -> [FuriganaSegment] {
-        var merged: [FuriganaSegment] = []
-        merged.reserveCapacity(segments.count)
-        for segment in segments where !segment.text.isEmpty {
-            if segment.reading == nil, let last = merged.last, last.reading == nil {
-                merged[merged.count - 1].text += segment.text
+    /// Collects segments, joining neighbouring ones without a reading so plain text comes out in
+    /// one piece, and dropping empty ones.
+    private struct SegmentBuilder {
+        var segments: [FuriganaSegment] = []
+
+        mutating func append(_ segment: FuriganaSegment) {
+            if segment.text.isEmpty { return }
+            if segment.reading == nil, let last = segments.last, last.reading == nil {
+                segments[segments.count - 1].text += segment.text
             } else {
-                merged.append(segment)
+                segments.append(segment)
             }
         }
-        return merged
+
+        mutating func append(contentsOf segments: [FuriganaSegment]) {
+            for segment in segments { append(segment) }
+        }
     }
 }

@@ -1,7 +1,24 @@
 /// Known readings (place names, classroom names) that override MeCab.
 ///
-/// When furigana are built, the longest gazetteer surface starting at each position wins over
-/// MeCab's analysis. Each entry is pre-split into segments: a surface that starts with another
+/// **Matching rule: whole MeCab tokens only.** The text is first parsed by MeCab. An entry
+/// applies where its surface equals the concatenation of one or more consecutive tokens, i.e. it
+/// starts and ends at token boundaries; then it replaces those tokens' readings. Scanning from
+/// the left, at each token boundary the longest such entry wins and scanning resumes after it.
+/// The rest of the text keeps the analysis MeCab made of the whole text, in context.
+/// An entry never applies inside a word MeCab recognised: 中野 does not touch 小中野 (こなかの),
+/// 上板橋 or 中野坂上, which the dictionary knows better than a stem-by-substring rule would, and
+/// 多摩 does not split 多摩川. Where MeCab's tokens line up with the entry (狛江/市, 東村山/市,
+/// 日本語/教室/ひまわり) the entry wins, so readings MeCab gets wrong there (立川市 たつかわし,
+/// 国立市 こくりつし) come from the gazetteer. Two relaxations were measured and left out (see
+/// bench/furigana/RESULTS.md): an entry ending inside a token whose rest is a 区/市/町/村 suffix
+/// never occurs in the Tokyo town or address lists, and letting a full municipality name end
+/// inside the next token (八王子/市川/町 → 八王子市 + 川町) would fix 6 of 1,630 addresses but
+/// would also break 狛江/市立/図書館 (しりつ) and the like, which are far more common in ordinary text.
+///
+/// Matching sees the text as MeCab does (without variation selectors) and compares with `String`
+/// equality, so canonically equivalent spellings match; segment texts always come from the input.
+///
+/// Each entry is pre-split into segments: a surface that starts with another
 /// entry (狛江市 after 狛江) reuses that entry's split, and a final 区/市/町/村 after a stem of at
 /// least two Characters, whose reading ends the entry's reading, becomes its own segment, so
 /// 狛江市 gives 狛江(こまえ) 市(し) while 羽村 stays whole. Kana in an entry are split off
@@ -9,9 +26,11 @@
 public struct Gazetteer: Sendable {
     /// Segments for each surface.
     let entries: [String: [FuriganaSegment]]
-    /// Distinct surface lengths in `Character`s, longest first.
-    let lengths: [Int]
-    /// First `Character` of every surface, to skip positions quickly.
+    /// Distinct surface lengths in `Character`s.
+    let lengths: Set<Int>
+    /// The longest surface, in `Character`s (0 when empty).
+    let maxLength: Int
+    /// First `Character` of every surface, to skip token boundaries quickly.
     let firstCharacters: Set<Character>
 
     /// The readings may be hiragana or katakana; they are stored as hiragana. Entries with an empty
@@ -28,7 +47,8 @@ public struct Gazetteer: Sendable {
             segmented[surface] = Self.split(surface: surface, reading: reading, known: segmented)
         }
         self.entries = segmented
-        self.lengths = Set(segmented.keys.map(\.count)).sorted(by: >)
+        self.lengths = Set(segmented.keys.map(\.count))
+        self.maxLength = lengths.max() ?? 0
         self.firstCharacters = Set(segmented.keys.compactMap(\.first))
     }
 
@@ -65,14 +85,8 @@ public struct Gazetteer: Sendable {
         return Gazetteer(entries: entries)
     }
 
-    /// The longest entry that starts at `index` of `characters`, as its length and segments.
-    func longestMatch(in characters: [Character], at index: Int) -> (length: Int, segments: [FuriganaSegment])? {
-        guard firstCharacters.contains(characters[index]) else { return nil }
-        for length in lengths where index + length <= characters.count {
-            if let segments = entries[String(characters[index..<index + length])] { return (length, segments) }
-        }
-        return nil
-    }
+    /// The segments of the entry spelled `surface` (up to canonical equivalence), if any.
+    func segments(of surface: Substring) -> [FuriganaSegment]? { entries[String(surface)] }
 
     // MARK: - Splitting entries
 
@@ -100,7 +114,7 @@ public struct Gazetteer: Sendable {
             if let head = known[String(prefix)] {
                 let headReading = head.map { $0.reading ?? Kana.toHiragana($0.text) }.joined()
                 if reading.hasPrefix(headReading), reading.count > headReading.count {
-                    let rest = Array(surface.dropFirst(prefix.count))
+                    let rest = String(surface.dropFirst(prefix.count))
                     return head + ReadingAligner.align(rest, reading: String(reading.dropFirst(headReading.count)))
                 }
             }
@@ -108,8 +122,8 @@ public struct Gazetteer: Sendable {
         }
         // Only with a stem of two or more Characters: 羽村 and 中村 end in 村 as part of the name.
         if let split = suffixSplit(surface: surface, reading: reading), split.stem.surface.count >= 2 {
-            return ReadingAligner.align(Array(split.stem.surface), reading: split.stem.reading) + [split.suffix]
+            return ReadingAligner.align(split.stem.surface, reading: split.stem.reading) + [split.suffix]
         }
-        return ReadingAligner.align(Array(surface), reading: reading)
+        return ReadingAligner.align(surface, reading: reading)
     }
 }

@@ -53,6 +53,7 @@ final class MeCabTagger: @unchecked Sendable {
             mecab_lattice_set_sentence2(lattice, start, utf8.count)
             guard mecab_parse_lattice(tagger, lattice) != 0 else { return nil }
             var tokens: [Token] = []
+            tokens.reserveCapacity(utf8.count / 4)
             var node = mecab_lattice_get_bos_node(lattice)
             while let current = node {
                 let stat = Int32(current.pointee.stat)
@@ -88,11 +89,25 @@ final class MeCabTagger: @unchecked Sendable {
     }
 
     /// Field 8 of ipadic's CSV features (index 7): the reading in katakana, or nil if absent or "*".
+    /// Reads the bytes in place; only the field itself becomes a `String`.
     private static func reading(_ feature: UnsafePointer<CChar>?) -> String? {
         guard let feature else { return nil }
-        let fields = String(cString: feature).split(separator: ",", omittingEmptySubsequences: false)
-        guard fields.count > 7, fields[7] != "*", !fields[7].isEmpty else { return nil }
-        return String(fields[7])
+        let comma = CChar(UInt8(ascii: ","))
+        var position = 0
+        var commas = 0
+        while commas < 7 {
+            let byte = feature[position]
+            if byte == 0 { return nil }
+            if byte == comma { commas += 1 }
+            position += 1
+        }
+        var end = position
+        while feature[end] != 0, feature[end] != comma { end += 1 }
+        let length = end - position
+        if length == 0 || (length == 1 && feature[position] == CChar(UInt8(ascii: "*"))) { return nil }
+        return UnsafeRawPointer(feature + position).withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
     }
 
     private static func lastError() -> String {

@@ -14,9 +14,26 @@ enum ReadingAligner {
     /// the whole reading when the anchors cannot be found, or when the surface mixes in
     /// characters that are neither kanji nor kana (Ｔ字路: nothing tells how much of the
     /// reading belongs to the Ｔ).
-    static func align(_ surface: [Character], reading: String) -> [FuriganaSegment] {
-        let text = String(surface)
+    static func align(_ text: String, reading: String) -> [FuriganaSegment] {
         guard text.containsKanji else { return [FuriganaSegment(text: text)] }
+        // Kanji only (most nouns): one run, nothing to split, no arrays to build.
+        var previousIsKanji = false
+        var kanjiOnly = true
+        for character in text {
+            if character.isKanji {
+                previousIsKanji = true
+            } else if previousIsKanji, character == "ヶ" || character == "ヵ" {
+                previousIsKanji = false
+            } else {
+                kanjiOnly = false
+                break
+            }
+        }
+        if kanjiOnly { return [FuriganaSegment(text: text, reading: reading)] }
+        return align(Array(text), text: text, reading: reading)
+    }
+
+    private static func align(_ surface: [Character], text: String, reading: String) -> [FuriganaSegment] {
         guard let runs = runs(of: surface), runs.count > 1 else {
             return [FuriganaSegment(text: text, reading: reading)]
         }

@@ -4,6 +4,7 @@ import Hummingbird
 /// `GET /api/v1/classrooms` and `GET /api/v1/classrooms/{id}`.
 struct ClassroomAPIController {
     let directory: ClassroomDirectory
+    let cache: SearchResponseCache
 
     var routes: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
@@ -16,11 +17,16 @@ struct ClassroomAPIController {
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = try QueryParameters(request, allowed: ClassroomQuery.parameterNames)
         let query = try ClassroomQuery(parameters, directory: directory)
-        let page = try directory.search(query)
-        var json = JSONOutput(capacity: 1024 * (page.items.count + 1))
-        ClassroomPageResponse(total: page.total, limit: page.limit, offset: page.offset, items: page.items.map(ClassroomSummaryResponse.init))
-            .write(to: &json)
-        return json.response()
+        let now = TokyoDateTime.now
+        let key = SearchResponseCache.Key(query: query, generation: directory.generation, minute: now.date.dayNumber * 1440 + now.time.minutes)
+        let bytes = try cache.response(for: key) {
+            let page = try directory.search(query, now: now)
+            var json = JSONOutput(capacity: 1024 * (page.items.count + 1))
+            ClassroomPageResponse(total: page.total, limit: page.limit, offset: page.offset, items: page.items.map(ClassroomSummaryResponse.init))
+                .write(to: &json)
+            return json.bytes
+        }
+        return JSONOutput.response(bytes)
     }
 
     /// One classroom's full record with its schedule and next sessions.

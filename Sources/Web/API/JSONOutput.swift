@@ -85,7 +85,9 @@ struct JSONOutput {
     }
 
     /// The bytes as a JSON response.
-    func response(status: HTTPResponse.Status = .ok) -> Response {
+    func response(status: HTTPResponse.Status = .ok) -> Response { Self.response(bytes, status: status) }
+
+    static func response(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
