@@ -67,9 +67,9 @@ public final class ClassroomDirectory: Sendable {
         }
         let keys = QueryKeys(text)
         guard !keys.isEmpty else { return snapshot.municipalities.map(listing) }
-        let scored = snapshot.municipalities.enumerated().compactMap { index, m -> (Int, MatchStrength, Municipality)? in
-            guard let strength = snapshot.municipalityKeys[m.code]?.match(keys) else { return nil }
-            return (index, strength, m)
+        let scored = snapshot.municipalities.enumerated().compactMap { index, m -> (Int, Int, Municipality)? in
+            guard let rank = snapshot.municipalityKeys[m.code]?.rank(keys) else { return nil }
+            return (index, rank, m)
         }
         // Equal matches (豊島区 and 利島村 are both "Toshima") put the one more residents live in first.
         return scored.sorted { a, b in

@@ -69,6 +69,16 @@ struct KeySet: Sendable {
         return best
     }
 
+    /// Like `match`, as a number that also prefers a match on the text as typed over one that needed
+    /// kanji to be read: 利島 is then 利島村 before 豊島区, though both read としま.
+    func rank(_ query: QueryKeys) -> Int? {
+        var best: Int?
+        if let m = Self.best(query.script, in: script, allowContains: false) { best = m.rawValue * 2 + 1 }
+        if let latin = query.latin, let m = Self.best(latin, in: self.latin, allowContains: false) { best = max(best ?? 0, m.rawValue * 2 + 1) }
+        if let read = query.scriptRead, let m = Self.best(read, in: script, allowContains: false) { best = max(best ?? 0, m.rawValue * 2) }
+        return best
+    }
+
     /// All keys, script and romaji, for prefix indexes.
     var all: [[UInt8]] { script + latin }
 

@@ -260,20 +260,14 @@ extension SessionResponse: JSONWritable {
 extension ClassroomSummaryResponse: JSONWritable {
     func write(to json: inout JSONOutput) {
         json.beginObject()
-        json.field("id", id)
-        json.field("name", name)
-        json.field("name_kana", nameKana)
-        json.field("organiser", organiser)
-        json.field("municipality") { municipality.write(to: &$0) }
+        json.writeIdentity(id: id, name: name, nameKana: nameKana, organiser: organiser, municipality: municipality)
         json.field("format", format)
         json.field("fee_yen", feeYen)
         json.field("childcare", childcare)
         json.field("levels", levels)
         json.field("languages", languages)
         json.field("slots") { slots.write(to: &$0) }
-        json.field("next_session") { json in
-            if let nextSession { nextSession.write(to: &json) } else { json.raw("null") }
-        }
+        json.field("next_session", nextSession)
         json.field("accepting", accepting)
         json.field("last_confirmed", lastConfirmed)
         json.field("sample", sample)
@@ -295,11 +289,7 @@ extension ClassroomPageResponse: JSONWritable {
 extension ClassroomDetailResponse: JSONWritable {
     func write(to json: inout JSONOutput) {
         json.beginObject()
-        json.field("id", id)
-        json.field("name", name)
-        json.field("name_kana", nameKana)
-        json.field("organiser", organiser)
-        json.field("municipality") { municipality.write(to: &$0) }
+        json.writeIdentity(id: id, name: name, nameKana: nameKana, organiser: organiser, municipality: municipality)
         json.field("venue", venue)
         json.field("address", address)
         json.field("lat", lat)
@@ -331,12 +321,28 @@ extension ClassroomDetailResponse: JSONWritable {
             json.field("upcoming") { schedule.upcoming.write(to: &$0) }
             json.endObject()
         }
-        json.field("next_session") { json in
-            if let nextSession { nextSession.write(to: &json) } else { json.raw("null") }
-        }
+        json.field("next_session", nextSession)
         json.field("sample", sample)
         json.field("created_at", createdAt)
         json.field("updated_at", updatedAt)
         json.endObject()
+    }
+}
+
+extension JSONOutput {
+    /// The members that open both the summary and the full record of a classroom.
+    mutating func writeIdentity(id: Int64, name: String, nameKana: String, organiser: String, municipality: MunicipalityRef) {
+        field("id", id)
+        field("name", name)
+        field("name_kana", nameKana)
+        field("organiser", organiser)
+        field("municipality") { municipality.write(to: &$0) }
+    }
+
+    /// A member holding an object, or null.
+    mutating func field(_ name: StaticString, _ value: (some JSONWritable)?) {
+        field(name) { json in
+            if let value { value.write(to: &json) } else { json.raw("null") }
+        }
     }
 }
