@@ -52,6 +52,7 @@ public func buildRouter(_ services: AppServices) -> (router: Router<AppRequestCo
     routes.addRoutes(DirectoryAPIController(directory: services.directory).routes, atPath: "/api/v1")
     routes.addRoutes(ClassroomAPIController(directory: services.directory, cache: SearchResponseCache(capacity: services.searchCacheCapacity)).routes, atPath: "/api/v1/classrooms")
     routes.addRoutes(TextAPIController(furigana: services.furigana).routes, atPath: "/api/v1")
+    CalendarController(directory: services.directory).register(on: routes)
     routes.answerOtherMethodsNotAllowed()
     return (router, routes.routes.map { ($0.method.rawValue, $0.path) })
 }

@@ -106,3 +106,19 @@ struct ClassroomAPITests {
         _ = try await app.problem("/api/v1/nothing-here", status: .notFound)
     }
 }
+
+@Suite("Calendar routes")
+struct CalendarRouteTests {
+    @Test func classroomAndMunicipalityCalendars() async throws {
+        let app = try await TestApp.seeded()
+        let one = try await app.get("/classrooms/10/calendar.ics")
+        #expect(one.status == .ok)
+        #expect(one.headers[.contentType] == "text/calendar; charset=utf-8")
+        let text = String(decoding: one.body, as: UTF8.self)
+        #expect(text.contains("BEGIN:VEVENT") && text.contains("RRULE:FREQ=WEEKLY;BYDAY=SA"))
+        let ward = try await app.get("/municipalities/131041/calendar.ics")
+        #expect(String(decoding: ward.body, as: UTF8.self).components(separatedBy: "BEGIN:VEVENT").count > 5)
+        _ = try await app.problem("/classrooms/999999/calendar.ics", status: .notFound)
+        _ = try await app.problem("/municipalities/139999/calendar.ics", status: .notFound)
+    }
+}

@@ -87,6 +87,11 @@ public final class ClassroomDirectory: Sendable {
         return found.count == 1 ? found[0].language.tag : nil
     }
 
+    /// The published classrooms of one municipality, in the default order.
+    public func classrooms(in code: Municipality.Code) -> [Classroom] {
+        snapshot.entries.lazy.filter { $0.municipality.code == code }.map(\.classroom)
+    }
+
     /// A municipality by code.
     public func municipality(_ code: Municipality.Code) -> Municipality? { snapshot.municipalityByCode[code] }
 

@@ -66,6 +66,16 @@ enum OpenAPIDocument {
                 parameters: [q, parameter("limit", "At most this many (1–10)", schema: ["type": "integer", "minimum": 1, "maximum": 10, "default": 10])],
                 response: ok(["type": "object", "properties": ["items": ["type": "array", "items": ref("Suggestion")]]], "Suggestions")
             ),
+            "/classrooms/{id}/calendar.ics": get(
+                "One classroom's sessions as iCalendar (RFC 5545): RRULE per weekly slot, EXDATE for cancellations, Asia/Tokyo",
+                parameters: [parameter("id", "Classroom id", schema: integer, required: true, in: "path")],
+                response: ["description": "Calendar", "content": ["text/calendar": ["schema": string]]], errors: ["404"]
+            ),
+            "/municipalities/{code}/calendar.ics": get(
+                "Every published classroom of a municipality as iCalendar",
+                parameters: [parameter("code", "6-digit municipality code", schema: ["type": "string", "pattern": "^13[0-9]{4}$"], required: true, in: "path")],
+                response: ["description": "Calendar", "content": ["text/calendar": ["schema": string]]], errors: ["404"]
+            ),
             "/api/v1/furigana": get(
                 "Furigana: segments of text with hiragana readings for those holding kanji",
                 parameters: [parameter("text", "Text, at most 2,000 characters", schema: ["type": "string", "maxLength": 2000], required: true)],

@@ -1,0 +1,41 @@
+import Classroom
+import Hummingbird
+
+/// `GET /classrooms/{id}/calendar.ics` and `GET /municipalities/{code}/calendar.ics`: subscribe to classes in a calendar app.
+struct CalendarController {
+    let directory: ClassroomDirectory
+
+    func register(on routes: some RouterMethods<AppRequestContext>) {
+        routes.get("classrooms/:id/calendar.ics", use: classroom)
+        routes.get("municipalities/:code/calendar.ics", use: municipality)
+    }
+
+    /// One classroom's weekly slots and one-off sessions.
+    @Sendable func classroom(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let text = context.parameters.get("id") ?? ""
+        guard let number = Int64(text), number > 0 else {
+            throw Problem(.notFound, type: "not-found", detail: "'\(text.prefix(40))' is not a classroom id.")
+        }
+        let found = try directory.classroom(Classroom.ID(number))
+        return Self.calendar(ICalendar.calendar(name: found.classroom.name, classrooms: [(found.classroom, found.municipality)]), file: "classroom-\(number)")
+    }
+
+    /// All published classrooms of a municipality.
+    @Sendable func municipality(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let text = context.parameters.get("code") ?? ""
+        guard let code = Municipality.Code(text), let municipality = directory.municipality(code) else {
+            throw Problem(.notFound, type: "not-found", detail: "No Tokyo municipality with code '\(text.prefix(40))'.")
+        }
+        let classrooms = directory.classrooms(in: code).map { ($0, municipality) }
+        return Self.calendar(ICalendar.calendar(name: "\(municipality.name)の日本語教室", classrooms: classrooms), file: "municipality-\(code)")
+    }
+
+    static func calendar(_ text: String, file: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/calendar; charset=utf-8"
+        headers[.contentDisposition] = "inline; filename=\"\(file).ics\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
