@@ -38,9 +38,16 @@ struct TextRelevance {
     let languageMask: UInt64
 
     init(snapshot: DirectorySnapshot, query: QueryKeys) {
-        let needles = [query.script, query.scriptRead ?? [], query.latin ?? []].filter { !$0.isEmpty }
-        nameStrength = snapshot.nameText.strengths(of: needles)
-        otherStrength = snapshot.otherText.strengths(of: needles)
+        let scriptNeedles = [query.script, query.scriptRead ?? []].filter { !$0.isEmpty }
+        var names = snapshot.nameScript.strengths(of: scriptNeedles)
+        if let latin = query.latin {
+            for (index, strength) in snapshot.nameLatin.strengths(of: [latin]).enumerated() where strength > names[index] {
+                names[index] = strength
+            }
+        }
+        nameStrength = names
+        let distinctOther = snapshot.otherText.strengths(of: scriptNeedles)
+        otherStrength = snapshot.otherOf.map { max(distinctOther[Int($0.organiser)], distinctOther[Int($0.venue)]) }
         var scores = [Int](repeating: 0, count: snapshot.filters.municipalityIndex.count)
         for (code, keys) in snapshot.municipalityKeys {
             if let strength = keys.match(query), let index = snapshot.filters.municipalityIndex[code] {

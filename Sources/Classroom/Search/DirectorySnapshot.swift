@@ -22,10 +22,14 @@ final class DirectorySnapshot: Sendable {
     let entryIndex: [Classroom.ID: Int]
     let prefixIndex: PrefixIndex
     let filters: FilterTable
-    /// Every classroom's name and reading keys, in `entries` order.
-    let nameText: KeyCorpus
-    /// Every classroom's organiser and venue keys, for matches inside them.
+    /// Every classroom's name and reading keys in their own script, in `entries` order.
+    let nameScript: KeyCorpus
+    /// Every classroom's romaji name keys, in `entries` order.
+    let nameLatin: KeyCorpus
+    /// The distinct organisers and venues (many classrooms share one), with their keys.
     let otherText: KeyCorpus
+    /// For each classroom, the indices in `otherText` of its organiser and venue.
+    let otherOf: [(organiser: Int32, venue: Int32)]
 
     init(municipalities unsorted: [Municipality], classrooms: [Classroom]) {
         let collator = JapaneseCollator.shared
@@ -68,10 +72,19 @@ final class DirectorySnapshot: Sendable {
         entries = built.map(\.entry)
         entryIndex = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.classroom.id, $0) })
         classroomCounts = counts
-        nameText = KeyCorpus(entries.map(\.nameKeys.all))
-        otherText = KeyCorpus(entries.map { entry in
-            [entry.classroom.organiser, entry.classroom.venue].flatMap { [SearchFold.scriptKey($0, readingsFrom: nil), SearchFold.scriptKey($0)] }.map { Array($0.utf8) }
-        })
+        nameScript = KeyCorpus(entries.map(\.nameKeys.script))
+        nameLatin = KeyCorpus(entries.map(\.nameKeys.latin))
+        var distinct: [String: Int32] = [:]
+        var others: [[[UInt8]]] = []
+        func index(of text: String) -> Int32 {
+            if let known = distinct[text] { return known }
+            let keys = [SearchFold.scriptKey(text, readingsFrom: nil), SearchFold.scriptKey(text)].map { Array($0.utf8) }
+            others.append(keys[0] == keys[1] ? [keys[0]] : keys)
+            distinct[text] = Int32(others.count - 1)
+            return Int32(others.count - 1)
+        }
+        otherOf = entries.map { (index(of: $0.classroom.organiser), index(of: $0.classroom.venue)) }
+        otherText = KeyCorpus(others)
         filters = FilterTable(classrooms: entries.map(\.classroom), municipalities: unsorted)
         prefixIndex = PrefixIndex(municipalityKeys: municipalityKeys, languages: languages, entries: entries)
     }
