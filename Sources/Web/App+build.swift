@@ -31,9 +31,12 @@ public func buildApplication(_ arguments: some AppArguments, seedDirectory: URL?
     }
     let services = try await AppServices(database: database)
     let router = buildRouter(services).router
+    let url = "http://\(arguments.hostname):\(arguments.port)/"
+    let startupLogger = logger
     return Application(
         router: router,
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Manabi"),
+        onServerRunning: { _ in startupLogger.notice("Manabi is serving on \(url)") },
         logger: logger
     )
 }

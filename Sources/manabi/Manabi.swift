@@ -41,7 +41,6 @@ struct Serve: AsyncParsableCommand, AppArguments {
 
     func run() async throws {
         let app = try await buildApplication(self, seedDirectory: noSeed ? nil : URL(fileURLWithPath: seedDir))
-        print("Manabi is serving on http://\(host):\(port)/")
         try await app.runService()
     }
 }

@@ -110,6 +110,8 @@ struct FilterTable: Sendable {
         let from = Int16(query.from?.minutes ?? -1), to = Int16(query.to?.minutes ?? 2000)
         let todayNumber = Int32(today.dayNumber)
 
+        let unfiltered = query.municipalities.isEmpty && levelMask == 0 && required == 0 && formatBit == 0 && languageMask == 0 && !bySchedule
+        if unfiltered { return Array(rows.indices) }
         var result: [Int] = []
         rows.withUnsafeBufferPointer { rows in
             slots.withUnsafeBufferPointer { slots in
