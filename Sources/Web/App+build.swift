@@ -30,7 +30,7 @@ public func buildApplication(_ arguments: some AppArguments, seedDirectory: URL?
         logger.info("seeded", metadata: ["municipalities": "\(outcome.municipalities)", "sample_classrooms": "\(outcome.sampleClassrooms)"])
     }
     let services = try await AppServices(database: database)
-    let router = buildRouter(services).router
+    let router = try await buildRouter(services).router
     let url = "http://\(arguments.hostname):\(arguments.port)/"
     let startupLogger = logger
     return Application(
@@ -42,9 +42,16 @@ public func buildApplication(_ arguments: some AppArguments, seedDirectory: URL?
 }
 
 /// The router with every route, and the list of routes it has (for the OpenAPI check).
-public func buildRouter(_ services: AppServices) -> (router: Router<AppRequestContext>, routes: [(method: String, path: String)]) {
+public func buildRouter(_ services: AppServices) async throws -> (router: Router<AppRequestContext>, routes: [(method: String, path: String)]) {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
+    // Pages answer errors with a page in the learner's language rather than a problem document.
+    let renderer = try await PageRenderer(furigana: services.furigana)
+    let pages = router.group().add(middleware: ErrorPageMiddleware(renderer: renderer))
+    pages.get("/", use: SearchPageController(directory: services.directory, renderer: renderer).search)
+    pages.get("classrooms/:id", use: ClassroomPageController(directory: services.directory, renderer: renderer).show)
+    pages.get("static/:name", use: try StaticController().asset)
     let routes = RouteRecorder(router)
     routes.addRoutes(HealthController(database: services.database).routes)
     routes.get("openapi.json") { _, _ -> Response in

@@ -8,7 +8,7 @@ extension ClassroomQuery {
     ]
 
     /// Reads a classroom search from query parameters; every bad value is a 400 naming its parameter.
-    init(_ parameters: QueryParameters, directory: ClassroomDirectory) throws(Problem) {
+    init(_ parameters: QueryParameters, directory: ClassroomDirectory, pageSize: Int? = nil) throws(Problem) {
         self.init()
         if let text = try parameters.single("q") {
             guard text.count <= Self.maxTextLength else {
@@ -46,7 +46,7 @@ extension ClassroomQuery {
             }
             languages.insert(tag)
         }
-        if let value = try parameters.single("format") {
+        if let value = try parameters.single("format"), !value.isEmpty {
             guard let format = ClassroomFormat(rawValue: value) else {
                 throw Problem.badParameter("format", "'\(value.prefix(40))' is not a format; use in_person, online or hybrid.")
             }
@@ -55,8 +55,21 @@ extension ClassroomQuery {
         freeOnly = try parameters.flag("free")
         childcareOnly = try parameters.flag("childcare")
         acceptingOnly = try parameters.flag("accepting")
-        limit = try parameters.integer("limit", default: 20, range: 1...Self.maxLimit)
-        offset = try parameters.integer("offset", default: 0, range: 0...1_000_000)
+        if let pageSize {
+            // Pages count in pages of a fixed size rather than offsets; time of day comes as a named window.
+            limit = pageSize
+            offset = (try parameters.integer("page", default: 1, range: 1...10_000) - 1) * pageSize
+            switch try parameters.single("time") ?? "" {
+            case "": break
+            case "morning": to = TimeOfDay("12:00")
+            case "afternoon": (from, to) = (TimeOfDay("12:00"), TimeOfDay("17:00"))
+            case "evening": from = TimeOfDay("17:00")
+            case let other: throw Problem.badParameter("time", "'\(other.prefix(40))' is not morning, afternoon or evening.")
+            }
+        } else {
+            limit = try parameters.integer("limit", default: 20, range: 1...Self.maxLimit)
+            offset = try parameters.integer("offset", default: 0, range: 0...1_000_000)
+        }
     }
 
     private static func time(_ parameters: QueryParameters, _ name: String) throws(Problem) -> TimeOfDay? {

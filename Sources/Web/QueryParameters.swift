@@ -27,6 +27,9 @@ struct QueryParameters {
         }
     }
 
+    /// No parameters at all (for an error page whose request had bad ones).
+    init(emptyFor request: Request) {}
+
     /// Percent-decodes (with `+` as space) and checks the bytes are UTF-8. A U+FFFD in the raw text means
     /// the server already met bytes that were not UTF-8.
     static func decode(_ text: Substring) -> String? {
@@ -70,7 +73,7 @@ struct QueryParameters {
 
     /// A whole number within `range`, or the default.
     func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws(Problem) -> Int {
-        guard let text = try single(name) else { return value }
+        guard let text = try single(name), !text.isEmpty else { return value }
         guard let number = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
             throw Problem.badParameter(name, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text.prefix(40))'.")
         }

@@ -15,7 +15,7 @@ struct TestApp {
     static func seeded() async throws -> TestApp {
         let database = try await TestDatabase.seeded()
         let services = try await AppServices(database: database.database)
-        let built = buildRouter(services)
+        let built = try await buildRouter(services)
         return TestApp(database: database, services: services, routes: built.routes, app: Application(router: built.router))
     }
 

@@ -1,0 +1,128 @@
+import Classroom
+import Curriculum
+import Foundation
+import JapaneseText
+
+/// Everything `classroom.mustache` prints about one classroom.
+struct ClassroomPage {
+    struct Fact {
+        var labelHTML: String
+        var valueHTML: String
+    }
+
+    struct Link {
+        var url: String
+        var labelHTML: String
+    }
+
+    var htmlLang: String
+    var title: String
+    var t: [String: String]
+    var p: [String: String]
+    var showLanguages = true
+    var languageLinks: [SearchPage.Option]
+    var furiganaToggle: Link?
+    var nameHTML: String
+    var sample: Bool
+    var organiserHTML: String
+    var scheduleHTML: [String]
+    var upcoming: [String]
+    var facts: [Fact]
+    var mapURL: String?
+    var notAccepting: Bool
+    var alternatives: [Link]
+    var hasAlternatives: Bool
+    var calendarURL: String
+    var lastConfirmedHTML: String
+    /// schema.org Course with its CourseInstance, as JSON-LD (escaped for a `<script>` element).
+    var jsonLD: String
+}
+
+extension ClassroomPage {
+    init(_ c: Classroom, municipality m: Municipality, directory: ClassroomDirectory, renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime) {
+        let lang = settings.language
+        htmlLang = lang.rawValue
+        title = c.name + " | " + renderer.catalog.text("site.name", lang)
+        t = renderer.strings(settings)
+        p = renderer.plainStrings(lang)
+        languageLinks = UILanguage.allCases.map { .init(value: "/classrooms/\(c.id)?lang=\($0.rawValue)", labelHTML: HTML.escape($0.endonym), detail: $0.rawValue, selected: $0 == lang) }
+        furiganaToggle = lang == .ja
+            ? Link(url: "/classrooms/\(c.id)?lang=ja&furigana=\(settings.furiganaOn ? "off" : "on")", labelHTML: renderer.text(settings.furiganaOn ? "furigana.hide" : "furigana.show", settings))
+            : nil
+        nameHTML = renderer.data(c.name, settings)
+        sample = c.isSample
+        organiserHTML = renderer.data(c.organiser, settings)
+        let weekday = { (day: Weekday) in renderer.catalog.text("weekday.\(day.code)", lang) }
+        scheduleHTML = c.schedule.weekly.map { slot in
+            renderer.text("classroom.weekly", settings, ["weekday": weekday(slot.weekday), "start": slot.start.description, "end": slot.end.description])
+        }
+        upcoming = c.schedule.upcomingSessions(after: now, count: 4).map { "\($0.date) (\(weekday($0.date.weekday))) \($0.start)–\($0.end)" }
+        let yes = renderer.text("classroom.yes", settings), no = renderer.text("classroom.no", settings)
+        var facts = [
+            Fact(labelHTML: renderer.text("search.municipality.label", settings), valueHTML: renderer.data(m.name, settings)),
+            Fact(labelHTML: renderer.text("classroom.address", settings), valueHTML: renderer.data([c.venue, c.address].compactMap { $0 }.joined(separator: "　"), settings)),
+            Fact(labelHTML: renderer.text("search.format.label", settings), valueHTML: renderer.text("search.format.\(c.format.rawValue)", settings)),
+            Fact(labelHTML: renderer.text("results.levels", settings), valueHTML: HTML.escape(c.levels.map(\.label).joined(separator: ", "))),
+            Fact(labelHTML: renderer.text("results.languages", settings), valueHTML: HTML.escape(c.languages.map { SupportLanguage.named($0)?.endonyms.first ?? $0.rawValue }.joined(separator: ", "))),
+            Fact(
+                labelHTML: renderer.text("classroom.fee", settings),
+                valueHTML: (c.isFree ? renderer.text("results.free", settings) : renderer.text("results.fee", settings, ["yen": String(c.feeYen)]))
+                    + (c.materialsYen.map { $0 > 0 ? " / " + renderer.text("classroom.materials", settings, ["yen": String($0)]) : "" } ?? "")
+            ),
+            Fact(labelHTML: renderer.text("classroom.childcare", settings), valueHTML: c.childcare ? yes : no),
+            Fact(labelHTML: renderer.text("classroom.accessibility", settings), valueHTML: c.wheelchairAccessible ? yes : no),
+        ]
+        if let eligibility = c.eligibility { facts.append(Fact(labelHTML: renderer.text("classroom.eligibility", settings), valueHTML: renderer.data(eligibility, settings))) }
+        let contact = [c.contact.url, c.contact.email, c.contact.phone].compactMap { $0 }.map(HTML.escape).joined(separator: "<br>")
+        if !contact.isEmpty { facts.append(Fact(labelHTML: renderer.text("classroom.contact", settings), valueHTML: contact)) }
+        self.facts = facts
+        if let lat = c.latitude, let lon = c.longitude {
+            mapURL = "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=17/\(lat)/\(lon)"
+        } else {
+            mapURL = nil
+        }
+        notAccepting = !c.accepting
+        alternatives = c.accepting ? [] : Self.alternatives(to: c, in: m, directory: directory, renderer: renderer, settings: settings)
+        hasAlternatives = !alternatives.isEmpty
+        calendarURL = "/classrooms/\(c.id)/calendar.ics"
+        lastConfirmedHTML = renderer.text("classroom.last_confirmed", settings, ["date": c.lastConfirmed.description])
+        jsonLD = Self.jsonLD(c, municipality: m, now: now)
+    }
+
+    /// Up to three accepting classes at one of the same levels, nearest first.
+    static func alternatives(to c: Classroom, in m: Municipality, directory: ClassroomDirectory, renderer: PageRenderer, settings: PageSettings) -> [Link] {
+        var query = ClassroomQuery()
+        query.levels = Set(c.levels)
+        query.acceptingOnly = true
+        query.limit = ClassroomQuery.maxLimit
+        let hits = (try? directory.search(query).items) ?? []
+        let distance = { (h: SearchHit) in
+            pow((h.classroom.latitude ?? h.municipality.latitude) - (c.latitude ?? m.latitude), 2)
+                + pow((h.classroom.longitude ?? h.municipality.longitude) - (c.longitude ?? m.longitude), 2)
+        }
+        return hits.filter { $0.classroom.id != c.id }.sorted { distance($0) < distance($1) }.prefix(3).map {
+            Link(url: SitePath.classroomPage($0.classroom.id, language: settings.language), labelHTML: renderer.data("\($0.classroom.name)（\($0.municipality.name)）", settings))
+        }
+    }
+
+    static func jsonLD(_ c: Classroom, municipality m: Municipality, now: TokyoDateTime) -> String {
+        var instance: [String: Any] = [
+            "@type": "CourseInstance", "courseMode": c.format == .online ? "online" : c.format == .hybrid ? "blended" : "onsite",
+            "location": ["@type": "Place", "name": c.venue, "address": c.address ?? "東京都\(m.name)"],
+            "courseSchedule": c.schedule.weekly.map { slot in
+                ["@type": "Schedule", "repeatFrequency": "P1W", "byDay": "https://schema.org/\(slot.weekday.englishName)",
+                 "startTime": "\(slot.start):00+09:00", "endTime": "\(slot.end):00+09:00", "scheduleTimezone": "Asia/Tokyo"]
+            },
+            "offers": ["@type": "Offer", "price": c.feeYen, "priceCurrency": "JPY", "category": c.isFree ? "Free" : "Paid"],
+        ]
+        if let next = c.schedule.upcomingSessions(after: now, count: 1).first { instance["startDate"] = next.startISO8601 }
+        let course: [String: Any] = [
+            "@context": "https://schema.org", "@type": "Course", "name": c.name, "inLanguage": "ja",
+            "description": (c.isSample ? "Sample data, not a real classroom. " : "") + "Japanese class (\(c.levels.map(\.label).joined(separator: ", ")))",
+            "provider": ["@type": "Organization", "name": c.organiser], "hasCourseInstance": [instance],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: course, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        // Inside <script>, only "</" can end the element early; escape "<" entirely to be safe.
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import JapaneseText
+import Mustache
+
+/// Renders pages: loads the templates and the string catalogue once at start (a missing template fails
+/// the boot, not a request), and turns text into HTML with furigana where the page is Japanese.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let catalog: StringCatalog
+    let furigana: FuriganaEngine
+    /// Every catalogue string already as HTML, per language and furigana setting.
+    private let rendered: [String: [String: String]]
+
+    init(furigana: FuriganaEngine) async throws {
+        let templates = WebResources.folder("Templates").path
+        library = try await MustacheLibrary(directory: templates)
+        for name in ["search", "classroom", "error"] where library.getTemplate(named: name) == nil {
+            throw StringCatalog.CatalogError.missing("\(name).mustache")
+        }
+        catalog = try StringCatalog.load()
+        self.furigana = furigana
+        var rendered: [String: [String: String]] = [:]
+        for language in UILanguage.allCases {
+            for ruby in language == .ja ? [true, false] : [false] {
+                var table: [String: String] = [:]
+                for (key, text) in catalog.strings[language] ?? [:] {
+                    table[Self.templateKey(key)] = Self.html(text, ruby: ruby, furigana: furigana)
+                }
+                rendered[Self.tableName(language, ruby)] = table
+            }
+        }
+        self.rendered = rendered
+    }
+
+    /// Mustache reads dots as paths, so `search.heading` is `search_heading` in templates.
+    static func templateKey(_ key: String) -> String { key.replacingOccurrences(of: ".", with: "_") }
+    private static func tableName(_ language: UILanguage, _ ruby: Bool) -> String { "\(language.rawValue)-\(ruby)" }
+
+    /// Escaped HTML of `text`, with `<ruby>` over kanji when `ruby` is on.
+    static func html(_ text: String, ruby: Bool, furigana: FuriganaEngine) -> String {
+        guard ruby, text.containsKanji, let segments = try? furigana.segments(for: text) else { return HTML.escape(text) }
+        return Ruby.html(segments)
+    }
+
+    /// The catalogue as HTML for a page.
+    func strings(_ page: PageSettings) -> [String: String] {
+        rendered[Self.tableName(page.language, page.ruby)] ?? [:]
+    }
+
+    /// The catalogue as plain text (escaped by the template), keyed for templates.
+    func plainStrings(_ language: UILanguage) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: (catalog.strings[language] ?? [:]).map { (Self.templateKey($0.key), $0.value) })
+    }
+
+    /// One catalogue string with values filled in, as HTML.
+    func text(_ key: String, _ page: PageSettings, _ values: [String: String] = [:]) -> String {
+        Self.html(catalog.text(key, page.language, values), ruby: page.ruby, furigana: furigana)
+    }
+
+    /// Data text (names, addresses) as HTML, with furigana on Japanese pages.
+    func data(_ text: String, _ page: PageSettings) -> String { Self.html(text, ruby: page.ruby, furigana: furigana) }
+
+    /// Renders a template into an HTML response, setting the preference cookies the page was asked to remember.
+    func response(_ template: String, _ object: Any, page: PageSettings, status: HTTPResponse.Status = .ok) -> Response {
+        let html = library.render(object, withTemplate: template) ?? ""
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-cache"
+        for cookie in page.cookiesToSet { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// What a page request asked for: its language and whether furigana are shown.
+struct PageSettings: Sendable {
+    var language: UILanguage
+    var furiganaOn: Bool
+    var cookiesToSet: [String] = []
+
+    /// Furigana apply to Japanese pages only.
+    var ruby: Bool { language == .ja && furiganaOn }
+
+    init(_ request: Request, parameters: QueryParameters) {
+        let cookies = request.cookies
+        let asked = try? parameters.single("lang")
+        language = UILanguage.negotiate(query: asked ?? nil, cookie: cookies["lang"]?.value, acceptLanguage: request.headers[.acceptLanguage])
+        let furiganaAsked = (try? parameters.single("furigana")) ?? nil
+        furiganaOn = furiganaAsked.map { $0 != "off" } ?? (cookies["furigana"]?.value != "off")
+        let year = 60 * 60 * 24 * 365
+        if let asked, UILanguage.match(asked) != nil {
+            cookiesToSet.append("lang=\(language.rawValue); Path=/; Max-Age=\(year); SameSite=Lax")
+        }
+        if let furiganaAsked {
+            cookiesToSet.append("furigana=\(furiganaAsked == "off" ? "off" : "on"); Path=/; Max-Age=\(year); SameSite=Lax")
+        }
+    }
+}

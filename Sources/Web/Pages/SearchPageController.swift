@@ -1,0 +1,21 @@
+import Classroom
+import Hummingbird
+
+/// `GET /`: the learner's search page, over the same search as `GET /api/v1/classrooms`.
+struct SearchPageController {
+    static let pageSize = 20
+    static let parameterNames = ClassroomQuery.parameterNames.subtracting(["limit", "offset"]).union(["page", "time", "lang", "furigana"])
+
+    let directory: ClassroomDirectory
+    let renderer: PageRenderer
+
+    /// Renders the filters and one page of results.
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let parameters = try QueryParameters(request, allowed: Self.parameterNames)
+        let settings = PageSettings(request, parameters: parameters)
+        let query = try ClassroomQuery(parameters, directory: directory, pageSize: Self.pageSize)
+        let page = try directory.search(query)
+        let view = SearchPage(query: query, parameters: parameters, page: page, directory: directory, renderer: renderer, settings: settings)
+        return renderer.response("search", view, page: settings)
+    }
+}

@@ -1,0 +1,115 @@
+import Classroom
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Testing
+import TestSupport
+
+@testable import Web
+
+@Suite("Learner pages")
+struct PageTests {
+    func html(_ app: TestApp, _ uri: String, headers: HTTPFields = [:]) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, text: String) {
+        try await app.app.test(.router) { client in
+            try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                (response.status, response.headers, String(buffer: response.body))
+            }
+        }
+    }
+
+    @Test func searchPageListsFilteredClassesWithSampleMarks() async throws {
+        let app = try await TestApp.seeded()
+        let page = try await html(app, "/?municipality=131041&weekday=sat&level=a1&lang=en")
+        #expect(page.status == .ok)
+        #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+        #expect(page.text.contains("<html lang=\"en\">"))
+        #expect(page.text.contains("土曜日本語クラブ 新宿"))
+        #expect(page.text.contains("class=\"sample\""))
+        #expect(page.text.contains("/classrooms/10?lang=en"))
+        #expect(page.text.utf8.count < 60_000)
+    }
+
+    @Test func japanesePagesHaveFuriganaUnlessTurnedOff() async throws {
+        let app = try await TestApp.seeded()
+        let on = try await html(app, "/?municipality=132195&lang=ja")
+        #expect(on.text.contains("<ruby>狛江<rt>こまえ</rt></ruby>"))
+        let off = try await html(app, "/?municipality=132195&lang=ja&furigana=off")
+        #expect(!off.text.contains("<ruby>"))
+        #expect(off.headers[values: .setCookie].contains { $0.hasPrefix("furigana=off") })
+        // The cookie is remembered on the next request.
+        let later = try await html(app, "/?municipality=132195", headers: [.cookie: "furigana=off; lang=ja"])
+        #expect(!later.text.contains("<ruby>"))
+    }
+
+    @Test func languageComesFromQueryCookieOrAcceptLanguage() async throws {
+        let app = try await TestApp.seeded()
+        let chosen = try await html(app, "/?lang=vi")
+        #expect(chosen.text.contains("<html lang=\"vi\">"))
+        #expect(chosen.headers[values: .setCookie].contains { $0.hasPrefix("lang=vi") })
+        let cookie = try await html(app, "/", headers: [.cookie: "lang=ko"])
+        #expect(cookie.text.contains("<html lang=\"ko\">"))
+        let accept = try await html(app, "/", headers: [.acceptLanguage: "ne-NP,ne;q=0.9,en;q=0.5"])
+        #expect(accept.text.contains("<html lang=\"ne\">"))
+        let fallback = try await html(app, "/", headers: [.acceptLanguage: "fr-FR"])
+        #expect(fallback.text.contains("<html lang=\"ja\">"))
+    }
+
+    @Test func classroomPageHasScheduleMapCalendarAndJSONLD() async throws {
+        let app = try await TestApp.seeded()
+        let page = try await html(app, "/classrooms/10?lang=en")
+        #expect(page.status == .ok)
+        #expect(page.text.contains("openstreetmap.org/?mlat="))
+        #expect(page.text.contains("/classrooms/10/calendar.ics"))
+        #expect(page.text.contains("\"@type\":\"Course\""))
+        #expect(page.text.contains("Saturday"))
+        #expect(page.text.components(separatedBy: "</li>").count > 4)
+    }
+
+    @Test func errorPagesSpeakTheLearnersLanguage() async throws {
+        let app = try await TestApp.seeded()
+        let missing = try await html(app, "/classrooms/999999?lang=en")
+        #expect(missing.status == .notFound)
+        #expect(missing.headers[.contentType] == "text/html; charset=utf-8")
+        #expect(missing.text.contains("<html lang=\"en\">"))
+        let bad = try await html(app, "/?weekday=funday&lang=en")
+        #expect(bad.status == .badRequest)
+        #expect(bad.text.contains("weekday"))
+        #expect(!bad.text.contains("Problem("))
+    }
+
+    @Test func userTextIsEscapedAndHeadersAreSafe() async throws {
+        let app = try await TestApp.seeded()
+        let csv = Fixtures.csv([Fixtures.row(id: 9100, ["name": "<script>alert(1)</script>", "name_kana": "すくりぷと"])])
+        let known = Set(try await app.database.store.municipalities().map(\.code))
+        try await app.services.directory.save(try ClassroomCSV.decode(Data(csv.utf8), knownMunicipalities: known))
+        for uri in ["/?q=\(enc("<script>"))&lang=en", "/classrooms/9100?lang=en", "/classrooms/9100?lang=ja"] {
+            let page = try await html(app, uri)
+            #expect(page.status == .ok, "\(uri)")
+            #expect(!page.text.contains("<script>alert(1)</script>"), "\(uri)")
+            #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            #expect(page.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
+            #expect(page.headers[.xContentTypeOptions] == "nosniff")
+            #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
+        }
+    }
+
+    @Test func everyLanguageHasEveryString() throws {
+        let catalog = try StringCatalog.load()
+        let keys = Set(catalog.strings[.en]!.keys)
+        #expect(keys.count > 50)
+        for language in UILanguage.allCases {
+            let own = Set(catalog.strings[language]?.keys.map { $0 } ?? [])
+            #expect(own == keys, "\(language): missing \(keys.subtracting(own).sorted()), extra \(own.subtracting(keys).sorted())")
+            #expect(catalog.strings[language]?.values.allSatisfy { !$0.isEmpty } == true)
+        }
+    }
+
+    @Test func stylesheetIsCachedByETag() async throws {
+        let app = try await TestApp.seeded()
+        let first = try await html(app, "/static/site.css")
+        #expect(first.status == .ok)
+        let etag = try #require(first.headers[.eTag])
+        let again = try await html(app, "/static/site.css", headers: [.ifNoneMatch: etag])
+        #expect(again.status == .notModified)
+    }
+}
