@@ -10,10 +10,7 @@ struct ClassroomPage {
         var valueHTML: String
     }
 
-    struct Link {
-        var url: String
-        var labelHTML: String
-    }
+    typealias Link = SearchPage.Link
 
     var htmlLang: String
     var title: String
