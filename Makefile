@@ -1,6 +1,6 @@
 # Manabi: `make run` serves on http://127.0.0.1:8080, `make test` runs every test.
 SHELL := /bin/bash
-APT_PACKAGES := libsqlite3-dev libicu-dev libmecab-dev mecab mecab-ipadic-utf8
+APT_PACKAGES := libsqlite3-dev libicu-dev libmecab-dev mecab mecab-ipadic-utf8 zlib1g-dev
 BENCH_PACKAGES := wrk nginx-light curl
 HOST ?= 127.0.0.1
 PORT ?= 8080

@@ -44,6 +44,7 @@ public func buildApplication(_ arguments: some AppArguments, seedDirectory: URL?
 /// The router with every route, and the list of routes it has (for the OpenAPI check).
 public func buildRouter(_ services: AppServices) async throws -> (router: Router<AppRequestContext>, routes: [(method: String, path: String)]) {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
     // Pages answer errors with a page in the learner's language rather than a problem document.

@@ -113,3 +113,27 @@ struct PageTests {
         #expect(again.status == .notModified)
     }
 }
+
+@Suite("Compression")
+struct CompressionTests {
+    @Test func pagesAndJSONAreGzippedWhenAccepted() async throws {
+        let app = try await TestApp.seeded()
+        for uri in ["/?lang=en", "/api/v1/classrooms?limit=50", "/static/site.css"] {
+            let plain = try await app.app.test(.router) { client in
+                try await client.execute(uri: uri, method: .get) { ($0.headers, $0.body) }
+            }
+            let gzipped = try await app.app.test(.router) { client in
+                try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip, deflate, br"]) { ($0.headers, $0.body) }
+            }
+            #expect(plain.0[.contentEncoding] == nil, "\(uri)")
+            #expect(gzipped.0[.contentEncoding] == "gzip", "\(uri)")
+            #expect(gzipped.0[.vary] == "Accept-Encoding")
+            #expect(Array(gzipped.1.readableBytesView.prefix(2)) == [0x1F, 0x8B], "\(uri): gzip magic")
+            #expect(gzipped.1.readableBytes * 2 < plain.1.readableBytes, "\(uri): \(gzipped.1.readableBytes) vs \(plain.1.readableBytes)")
+        }
+        let refused = try await app.app.test(.router) { client in
+            try await client.execute(uri: "/?lang=en", method: .get, headers: [.acceptEncoding: "gzip;q=0"]) { $0.headers }
+        }
+        #expect(refused[.contentEncoding] == nil)
+    }
+}
