@@ -2,12 +2,14 @@
 SHELL := /bin/bash
 APT_PACKAGES := libsqlite3-dev libicu-dev libmecab-dev mecab mecab-ipadic-utf8 zlib1g-dev
 BENCH_PACKAGES := wrk nginx-light curl
+BROWSER_PACKAGES := chromium chromium-driver python3-venv curl
+VENV := .venv
 HOST ?= 127.0.0.1
 PORT ?= 8080
 MANABI_DB ?= data/manabi.sqlite
 export HOST PORT MANABI_DB
 
-.PHONY: run test build deps bench-deps bench clean
+.PHONY: run test build deps bench-deps browser-deps bench clean
 
 ## Install the system libraries Manabi links against (as root), or say how.
 deps:
@@ -16,6 +18,14 @@ deps:
 
 bench-deps:
 	@$(call ensure_packages,$(BENCH_PACKAGES))
+
+browser-deps:
+	@$(call ensure_packages,$(BROWSER_PACKAGES))
+
+# Selenium and pytest for the browser tests, in a local virtual environment.
+$(VENV)/bin/pytest:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q selenium==4.51.0 pytest==9.2.0
 
 define ensure_packages
 	missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
@@ -32,12 +42,13 @@ build: deps
 run: build
 	.build/release/manabi serve --db "$(MANABI_DB)" --host "$(HOST)" --port "$(PORT)"
 
-## The whole suite (Swift Testing) from a clean clone.
-test: deps
+## The whole suite from a clean clone: Swift Testing through the real stack, then the pages in headless Chromium.
+test: deps browser-deps $(VENV)/bin/pytest
 	swift test --disable-xctest
+	VENV=$(VENV) Tests/Browser/run.sh
 
 bench: deps bench-deps
 	bench/run.sh
 
 clean:
-	rm -rf .build data
+	rm -rf .build data $(VENV) artifacts

@@ -1,0 +1,89 @@
+"""Learner pages in a real browser (headless Chromium from Debian), at a phone's width.
+
+Run by `make test` through Tests/Browser/run.sh, which starts the server on a fresh database and sets
+MANABI_URL. Screenshots go to artifacts/ (git-ignored).
+"""
+import os
+import pathlib
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = os.environ.get("MANABI_URL", "http://127.0.0.1:18090")
+ARTIFACTS = pathlib.Path(__file__).resolve().parents[2] / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=390,900", "--lang=en-US"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.set_page_load_timeout(30)
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def test_search_by_ward_and_weekday_then_open_a_classroom(browser):
+    browser.get(BASE + "/?lang=en")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    Select(browser.find_element(By.ID, "municipality")).select_by_value("131041")
+    Select(browser.find_element(By.ID, "weekday")).select_by_value("sat")
+    browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: "municipality=131041" in b.current_url)
+    results = browser.find_elements(By.CSS_SELECTOR, "li.result")
+    assert len(results) >= 1
+    for result in results:
+        assert "Saturday" in result.text or "Sat" in result.text or "土" in result.text
+        assert result.find_element(By.CLASS_NAME, "sample").is_displayed()
+    browser.save_screenshot(str(ARTIFACTS / "search-390.png"))
+    name = results[0].find_element(By.CSS_SELECTOR, "h3 a").text
+    results[0].find_element(By.CSS_SELECTOR, "h3 a").click()
+    WebDriverWait(browser, 10).until(lambda b: "/classrooms/" in b.current_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text == name
+    assert "Every Saturday" in browser.page_source
+    assert browser.find_element(By.PARTIAL_LINK_TEXT, "OpenStreetMap").get_attribute("href").startswith("https://www.openstreetmap.org/")
+    browser.save_screenshot(str(ARTIFACTS / "classroom-390.png"))
+
+
+def test_japanese_furigana_toggle_and_language_switch(browser):
+    browser.get(BASE + "/?lang=ja&municipality=132195")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ja"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "ruby rt")) > 10
+    readings = [rt.get_attribute("textContent") for rt in browser.find_elements(By.CSS_SELECTOR, "ruby rt")]
+    assert "こまえ" in readings
+    browser.find_element(By.CSS_SELECTOR, "p.toggle a").click()
+    WebDriverWait(browser, 10).until(lambda b: "furigana=off" in b.current_url)
+    assert browser.find_elements(By.CSS_SELECTOR, "ruby") == []
+    # The choice is remembered by cookie on a fresh visit.
+    browser.get(BASE + "/")
+    assert browser.find_elements(By.CSS_SELECTOR, "ruby") == []
+    browser.find_element(By.CSS_SELECTOR, "nav ul.langs a[hreflang=vi]").click()
+    WebDriverWait(browser, 10).until(lambda b: "lang=vi" in b.current_url)
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+    browser.get(BASE + "/")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+
+
+def test_keyboard_reaches_the_search_box_and_every_control_has_a_label(browser):
+    browser.get(BASE + "/?lang=en")
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.get_attribute("class") == "skip"
+    for control in browser.find_elements(By.CSS_SELECTOR, "form.filters input:not([type=hidden]), form.filters select"):
+        control_id = control.get_attribute("id")
+        assert browser.find_elements(By.CSS_SELECTOR, f"label[for='{control_id}']"), control_id
+    levels = [h.tag_name for h in browser.find_elements(By.CSS_SELECTOR, "h1, h2, h3")]
+    assert levels[0] == "h1"
+
+
+def test_unknown_classroom_shows_a_page_in_the_chosen_language(browser):
+    browser.get(BASE + "/classrooms/999999?lang=en")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert "not find" in browser.page_source or "not found" in browser.page_source.lower()
