@@ -74,6 +74,30 @@ struct FuriganaSegmentTests {
         )
     }
 
+    /// Texts and entries made of NFC-stable scalars are matched on UTF-8 bytes, others as `String`s;
+    /// both paths must agree. An entry with a combining accent switches the byte path off.
+    @Test func byteAndStringMatchingAgree() throws {
+        // Full names and their stems, as placeNames makes them.
+        var entries: [(surface: String, reading: String)] = []
+        for row in Municipalities.all {
+            entries.append((row.name, row.kana))
+            if row.name.count >= 3, row.name != "国立市" {
+                entries.append((String(row.name.dropLast()), String(row.kana.dropLast(row.name.hasSuffix("町") || row.name.hasSuffix("村") ? 2 : 1))))
+            }
+        }
+        let bytes = try FuriganaEngine(gazetteer: Gazetteer(entries: entries))
+        let strings = try FuriganaEngine(gazetteer: Gazetteer(entries: entries + [("cafe\u{301}", "かふぇ")]))
+        let texts = Municipalities.all.map { "\($0.name)の日本語教室、\($0.name)立図書館、小中野" } + FuriganaInvariantTests.texts
+        for text in texts {
+            #expect(try bytes.segments(for: text) == strings.segments(for: text))
+        }
+        // A text with a combining accent goes the String way and still finds the entries.
+        #expect(
+            try Engines.places.segments(for: "狛江市のcafe\u{301}")
+                == [.init(text: "狛江", reading: "こまえ"), .init(text: "市", reading: "し"), .init(text: "のcafe\u{301}")]
+        )
+    }
+
     @Test func placeNamesSkipsShortAndAmbiguousStems() throws {
         #expect(try Engines.places.reading(of: "国立大学") == "こくりつだいがく")
         #expect(try Engines.places.reading(of: "国立市") == "くにたちし")
@@ -118,6 +142,7 @@ struct FuriganaInvariantTests {
         "東京都 新宿区\n西新宿２丁目８−１", "  前後に空白  ", "\t改行\r\nと\tタブ", "👨‍👩‍👧‍👦家族と🇯🇵日本へ", "🏳️‍🌈", "👍🏽いいね",
         "e\u{301}tudiant 学生", "日本語とEnglishとTiếng Việtのクラス", "〇〇区々木", "狛江市・福生市・檜原村", "。、！？「」",
         "A&B <b>太字</b> \"引用\" 'x'", String(repeating: "毎日日本語を勉強します。", count: 100), "葛\u{E0100}飾", "か\u{3099}き",
+        "\u{FE00}狛江市", "\u{E0100}葛飾区\u{FE0F}",
     ]
 
     @Test(arguments: texts)

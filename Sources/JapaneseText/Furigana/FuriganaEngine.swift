@@ -2,8 +2,9 @@
 ///
 /// Readings come from MeCab with the IPA dictionary (feature field 8, katakana, converted to
 /// hiragana with ICU, one ICU call per text) unless a ``Gazetteer`` entry covers a run of whole
-/// MeCab tokens, in which case the longest such entry wins (see ``Gazetteer`` for the rule). Words MeCab does not know carry no reading in ipadic, and no per-character
-/// on'yomi table is available, so kanji in such words get a `nil` reading rather than a guess.
+/// MeCab tokens, in which case the longest such entry wins (see ``Gazetteer`` for the rule).
+/// Words MeCab does not know carry no reading in ipadic, and no per-character on'yomi table is
+/// available, so kanji in such words get a `nil` reading rather than a guess.
 ///
 /// Thread safety: see `MeCabTagger` (shared model and tagger, one lattice per call) and
 /// `Transliterator` (pooled ICU transforms). Everything else here is immutable.
@@ -37,7 +38,7 @@ public final class FuriganaEngine: Sendable {
         try TextInput.check(text, limit: Self.maxInputLength)
         // Without kanji no segment can carry a reading, and plain runs are merged into one.
         guard text.containsKanji else { return text.isEmpty ? [] : [FuriganaSegment(text: text)] }
-        let analysis = Analysis(text)
+        let analysis = Analysis(text, keepingStableBytes: gazetteer.byteIndex != nil)
         let tokens = tagger.tokens(of: analysis.analysed) ?? []
         let units = analysis.units(tokens)
 
@@ -51,10 +52,11 @@ public final class FuriganaEngine: Sendable {
         }
         var hiragana = [String?](repeating: nil, count: tokens.count)
         if !readingTokens.isEmpty {
+            // Split on the UTF-8 byte: splitting the String compares Characters, which is slow.
             let converted = Kana.toHiragana(readingTokens.map { tokens[$0].reading! }.joined(separator: "\n"))
-                .split(separator: "\n", omittingEmptySubsequences: false)
+                .utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             if converted.count == readingTokens.count {
-                for (token, reading) in zip(readingTokens, converted) { hiragana[token] = String(reading) }
+                for (token, reading) in zip(readingTokens, converted) { hiragana[token] = String(Substring(reading)) }
             } else {
                 for token in readingTokens { hiragana[token] = Kana.toHiragana(tokens[token].reading!) }
             }
@@ -92,6 +94,26 @@ public final class FuriganaEngine: Sendable {
     ) -> (end: Int, entry: [FuriganaSegment])? {
         guard gazetteer.maxLength > 0 else { return nil }
         let first = units[start].first
+        if let byteIndex = gazetteer.byteIndex, let bytes = analysis.stableBytes {
+            // Same rule, comparing UTF-8 bytes (see Gazetteer.isStableScalar); the hash grows unit by unit.
+            var best: (end: Int, entry: [FuriganaSegment])?
+            var hash = Gazetteer.byteHash([])
+            let from = analysis.analysedOffsets[first]
+            var end = start
+            while end < units.count, units[end].end - first <= gazetteer.maxLength {
+                let to = analysis.analysedOffsets[units[end].end]
+                hash = Gazetteer.byteHash(bytes[analysis.analysedOffsets[units[end].first]..<to], continuing: hash)
+                end += 1
+                if let candidates = byteIndex[hash] {
+                    // The Character count too: a lone variation selector is a Character with no bytes here.
+                    let length = units[end - 1].end - first
+                    for candidate in candidates where candidate.length == length && candidate.bytes[...] == bytes[from..<to] {
+                        best = (end, candidate.segments)
+                    }
+                }
+            }
+            return best
+        }
         guard analysis.firstAnalysedCharacter(first).map(gazetteer.firstCharacters.contains) == true else { return nil }
         var best: (end: Int, entry: [FuriganaSegment])?
         var end = start
@@ -127,6 +149,8 @@ public final class FuriganaEngine: Sendable {
         let analysed: String
         let boundaries: [String.Index]
         let analysedOffsets: [Int]
+        /// UTF-8 of `analysed` when it consists of `Gazetteer.isStableScalar` scalars only.
+        let stableBytes: [UInt8]?
 
         /// A run of Characters owned by one MeCab token, or by none (whitespace MeCab skipped).
         struct Unit {
@@ -135,7 +159,7 @@ public final class FuriganaEngine: Sendable {
             var token: Int?
         }
 
-        init(_ text: String) {
+        init(_ text: String, keepingStableBytes: Bool) {
             self.text = text
             var boundaries: [String.Index] = []
             boundaries.reserveCapacity(text.utf8.count / 2 + 1)
@@ -149,6 +173,8 @@ public final class FuriganaEngine: Sendable {
             if !Self.mayContainVariationSelectors(text) {
                 analysed = text
                 analysedOffsets = boundaries.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
+                stableBytes =
+                    keepingStableBytes && text.unicodeScalars.allSatisfy(Gazetteer.isStableScalar) ? Array(text.utf8) : nil
                 return
             }
             var analysed = String.UnicodeScalarView()
@@ -164,6 +190,8 @@ public final class FuriganaEngine: Sendable {
             }
             self.analysed = String(analysed)
             self.analysedOffsets = offsets
+            stableBytes =
+                keepingStableBytes && analysed.allSatisfy(Gazetteer.isStableScalar) ? Array(self.analysed.utf8) : nil
         }
 
         /// Groups the Characters by MeCab token. A Character belongs to the token holding its

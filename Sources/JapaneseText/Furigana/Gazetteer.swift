@@ -16,7 +16,9 @@
 /// would also break 狛江/市立/図書館 (しりつ) and the like, which are far more common in ordinary text.
 ///
 /// Matching sees the text as MeCab does (without variation selectors) and compares with `String`
-/// equality, so canonically equivalent spellings match; segment texts always come from the input.
+/// equality, so canonically equivalent spellings match (on UTF-8 bytes when text and entries are
+/// made of scalars for which that is the same thing, see `isStableScalar`); segment texts
+/// always come from the input.
 ///
 /// Each entry is pre-split into segments: a surface that starts with another
 /// entry (狛江市 after 狛江) reuses that entry's split, and a final 区/市/町/村 after a stem of at
@@ -32,6 +34,10 @@ public struct Gazetteer: Sendable {
     let maxLength: Int
     /// First `Character` of every surface, to skip token boundaries quickly.
     let firstCharacters: Set<Character>
+    /// The entries by `byteHash` of their UTF-8, for texts made only of `isStableScalar`
+    /// scalars; nil when some surface has other scalars (then only `entries` is used).
+    /// `length` is the surface's length in `Character`s, which the input span must share.
+    let byteIndex: [UInt64: [(bytes: [UInt8], length: Int, segments: [FuriganaSegment])]]?
 
     /// The readings may be hiragana or katakana; they are stored as hiragana. Entries with an empty
     /// surface or reading are ignored; for a repeated surface the last reading wins.
@@ -50,6 +56,41 @@ public struct Gazetteer: Sendable {
         self.lengths = Set(segmented.keys.map(\.count))
         self.maxLength = lengths.max() ?? 0
         self.firstCharacters = Set(segmented.keys.compactMap(\.first))
+        if segmented.keys.allSatisfy({ $0.unicodeScalars.allSatisfy(Self.isStableScalar) }) {
+            var index: [UInt64: [(bytes: [UInt8], length: Int, segments: [FuriganaSegment])]] = [:]
+            for (surface, segments) in segmented {
+                let bytes = Array(surface.utf8)
+                index[Self.byteHash(bytes[...]), default: []].append((bytes, surface.count, segments))
+            }
+            self.byteIndex = index
+        } else {
+            self.byteIndex = nil
+        }
+    }
+
+    // MARK: - Byte-level matching
+
+    /// Scalars that are in NFC on their own, have combining class 0 and are never the second
+    /// half of a canonical composition: ASCII and Latin-1 up to U+02FF, CJK symbols (without the
+    /// combining tone marks U+302A–302F), kana (without the combining marks U+3099/U+309A),
+    /// CJK ideographs (without the compatibility ideographs), full- and half-width forms.
+    /// A string made only of these is in NFC, so two such strings are canonically equivalent (equal
+    /// as `String`s) exactly when their UTF-8 bytes are equal, and matching can compare bytes
+    /// instead of hashing normalised `String`s. (Checked against Python's unicodedata 14.0.)
+    static func isStableScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0000...0x02FF, 0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF: true
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFFEF: true
+        case 0x20000...0x2F7FF, 0x2FA20...0x3134F: true
+        default: false
+        }
+    }
+
+    /// FNV-1a over UTF-8 bytes; `FuriganaEngine` extends it token by token through `continuing`.
+    static func byteHash(_ bytes: ArraySlice<UInt8>, continuing hash: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = hash
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
     }
 
     /// No entries: furigana come from MeCab alone.

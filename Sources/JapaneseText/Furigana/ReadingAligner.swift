@@ -16,13 +16,15 @@ enum ReadingAligner {
     /// reading belongs to the Ｔ).
     static func align(_ text: String, reading: String) -> [FuriganaSegment] {
         guard text.containsKanji else { return [FuriganaSegment(text: text)] }
-        // Kanji only (most nouns): one run, nothing to split, no arrays to build.
+        // Kanji only (most nouns): one run, nothing to split, no arrays to build. Checked on
+        // scalars: kanji and ヶ/ヵ never extend a grapheme cluster, so when every scalar is a
+        // kanji or a ヶ/ヵ right after one, every Character is one of them too.
         var previousIsKanji = false
         var kanjiOnly = true
-        for character in text {
-            if character.isKanji {
+        for scalar in text.unicodeScalars {
+            if Character.isKanjiScalar(scalar) {
                 previousIsKanji = true
-            } else if previousIsKanji, character == "ヶ" || character == "ヵ" {
+            } else if previousIsKanji, scalar == "ヶ" || scalar == "ヵ" {
                 previousIsKanji = false
             } else {
                 kanjiOnly = false
@@ -69,7 +71,7 @@ enum ReadingAligner {
             let kind: RunKind
             if character.isKanji {
                 kind = .kanji
-            } else if character == "ヶ" || character == "ヵ", index > 0, surface[index - 1].isKanji {
+            } else if index > 0, surface[index - 1].isKanji, Self.isSmallKe(character) {
                 kind = .kanji
             } else if character.isKana {
                 kind = .kana
@@ -83,6 +85,14 @@ enum ReadingAligner {
             }
         }
         return runs
+    }
+
+    /// `character == "ヶ" || character == "ヵ"` without a String comparison: neither has a
+    /// decomposition or composes with anything, so only the single scalar is equal to it.
+    private static func isSmallKe(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, first == "ヶ" || first == "ヵ" else { return false }
+        return scalars.index(after: scalars.startIndex) == scalars.endIndex
     }
 
     /// Backtracking match; returns the end offset in `reading` of every run.
