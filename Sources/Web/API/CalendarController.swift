@@ -13,12 +13,8 @@ struct CalendarController {
     /// One classroom's weekly slots and one-off sessions.
     @Sendable func classroom(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        let text = context.parameters.get("id") ?? ""
-        guard let number = Int64(text), number > 0 else {
-            throw Problem(.notFound, type: "not-found", detail: "'\(text.prefix(40))' is not a classroom id.")
-        }
-        let found = try directory.classroom(Classroom.ID(number))
-        return Self.calendar(ICalendar.calendar(name: found.classroom.name, classrooms: [(found.classroom, found.municipality)]), file: "classroom-\(number)")
+        let found = try directory.classroom(from: context)
+        return Self.calendar(ICalendar.calendar(name: found.classroom.name, classrooms: [(found.classroom, found.municipality)]), file: "classroom-\(found.classroom.id)")
     }
 
     /// All published classrooms of a municipality.

@@ -32,11 +32,7 @@ struct ClassroomAPIController {
     /// One classroom's full record with its schedule and next sessions.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        let text = context.parameters.get("id") ?? ""
-        guard let number = Int64(text), number > 0 else {
-            throw Problem(.notFound, type: "not-found", detail: "'\(text.prefix(40))' is not a classroom id.")
-        }
-        let found = try directory.classroom(Classroom.ID(number))
+        let found = try directory.classroom(from: context)
         var json = JSONOutput()
         ClassroomDetailResponse(found.classroom, municipality: found.municipality, now: .now).write(to: &json)
         return json.response()

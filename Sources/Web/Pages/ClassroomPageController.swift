@@ -10,9 +10,7 @@ struct ClassroomPageController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = try QueryParameters(request, allowed: ["lang", "furigana"])
         let settings = PageSettings(request, parameters: parameters)
-        let text = context.parameters.get("id") ?? ""
-        guard let number = Int64(text), number > 0 else { throw HTTPError(.notFound) }
-        let found = try directory.classroom(Classroom.ID(number))
+        let found = try directory.classroom(from: context)
         let page = ClassroomPage(found.classroom, municipality: found.municipality, directory: directory, renderer: renderer, settings: settings, now: .now)
         return renderer.response("classroom", page, page: settings)
     }
