@@ -28,7 +28,7 @@ struct QueryParameters {
     }
 
     /// No parameters at all (for an error page whose request had bad ones).
-    init(emptyFor request: Request) {}
+    init() {}
 
     /// Percent-decodes (with `+` as space) and checks the bytes are UTF-8. A U+FFFD in the raw text means
     /// the server already met bytes that were not UTF-8.

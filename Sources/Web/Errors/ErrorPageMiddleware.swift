@@ -37,7 +37,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                 context.logger.error("page failed", metadata: ["path": .string(request.uri.path), "error": .string(String(reflecting: error))])
                 status = .internalServerError
             }
-            let parameters = (try? QueryParameters(request, allowed: ["lang", "furigana"])) ?? QueryParameters(emptyFor: request)
+            let parameters = (try? QueryParameters(request, allowed: ["lang", "furigana"])) ?? QueryParameters()
             let settings = PageSettings(request, parameters: parameters)
             let kind = status == .notFound ? "not_found" : status.code < 500 ? "bad_request" : "server"
             let page = ErrorPage(
