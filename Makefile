@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 APT_PACKAGES := libsqlite3-dev libicu-dev libmecab-dev mecab mecab-ipadic-utf8 zlib1g-dev
 BENCH_PACKAGES := wrk nginx-light curl
-BROWSER_PACKAGES := chromium chromium-driver python3-venv curl
+# Fonts: Noto CJK and Noto (Devanagari) so screenshots show Japanese, Chinese, Korean and Nepali, not boxes.
+BROWSER_PACKAGES := chromium chromium-driver python3-venv curl fonts-noto-cjk fonts-noto-core
 VENV := .venv
 HOST ?= 127.0.0.1
 PORT ?= 8080
@@ -22,10 +23,15 @@ bench-deps:
 browser-deps:
 	@$(call ensure_packages,$(BROWSER_PACKAGES))
 
-# Selenium and pytest for the browser tests, in a local virtual environment.
-$(VENV)/bin/pytest:
+# Selenium and pytest for the browser tests, in a local virtual environment; remade when the list changes.
+# axe-core (the accessibility rules engine) comes as the file axe.min.js inside axe-playwright-python's
+# wheel; the tests inject that file through Selenium, so the package's own Playwright dependency is skipped.
+AXE_PACKAGE := axe-playwright-python==0.1.8
+$(VENV)/.installed: Tests/Browser/requirements.txt
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q selenium==4.51.0 pytest==9.2.0
+	$(VENV)/bin/pip install -q -r Tests/Browser/requirements.txt
+	$(VENV)/bin/pip install -q --no-deps $(AXE_PACKAGE)
+	touch $@
 
 define ensure_packages
 	missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
@@ -43,7 +49,7 @@ run: build
 	.build/release/manabi serve --db "$(MANABI_DB)" --host "$(HOST)" --port "$(PORT)"
 
 ## The whole suite from a clean clone: Swift Testing through the real stack, then the pages in headless Chromium.
-test: deps browser-deps $(VENV)/bin/pytest
+test: deps browser-deps $(VENV)/.installed
 	swift test --disable-xctest
 	VENV=$(VENV) Tests/Browser/run.sh
 

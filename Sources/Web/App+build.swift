@@ -47,12 +47,13 @@ public func buildRouter(_ services: AppServices) async throws -> (router: Router
     router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
-    // Pages answer errors with a page in the learner's language rather than a problem document.
+    // Everything outside the API (pages, and paths nobody serves) answers errors with a page in the
+    // learner's language rather than a problem document.
     let renderer = try await PageRenderer(furigana: services.furigana)
-    let pages = router.group().add(middleware: ErrorPageMiddleware(renderer: renderer))
-    pages.get("/", use: SearchPageController(directory: services.directory, renderer: renderer).search)
-    pages.get("classrooms/:id", use: ClassroomPageController(directory: services.directory, renderer: renderer).show)
-    pages.get("static/:name", use: try StaticController().asset)
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.get("/", use: SearchPageController(directory: services.directory, renderer: renderer).search)
+    router.get("classrooms/:id", use: ClassroomPageController(directory: services.directory, renderer: renderer).show)
+    router.get("static/:name", use: renderer.assets.asset)
     let routes = RouteRecorder(router)
     routes.addRoutes(HealthController(database: services.database).routes)
     routes.get("openapi.json") { _, _ -> Response in

@@ -59,12 +59,19 @@ extension ClassroomQuery {
             // Pages count in pages of a fixed size rather than offsets; time of day comes as a named window.
             limit = pageSize
             offset = (try parameters.integer("page", default: 1, range: 1...10_000) - 1) * pageSize
+            // A named part of the day narrows an explicit from–to rather than replacing it.
+            let window: (from: TimeOfDay?, to: TimeOfDay?)
             switch try parameters.single("time") ?? "" {
-            case "": break
-            case "morning": to = TimeOfDay("12:00")
-            case "afternoon": (from, to) = (TimeOfDay("12:00"), TimeOfDay("17:00"))
-            case "evening": from = TimeOfDay("17:00")
+            case "": window = (nil, nil)
+            case "morning": window = (nil, TimeOfDay("12:00"))
+            case "afternoon": window = (TimeOfDay("12:00"), TimeOfDay("17:00"))
+            case "evening": window = (TimeOfDay("17:00"), nil)
             case let other: throw Problem.badParameter("time", "'\(other.prefix(40))' is not morning, afternoon or evening.")
+            }
+            if let start = window.from { from = max(from ?? start, start) }
+            if let end = window.to { to = min(to ?? end, end) }
+            if let from, let to, to <= from {
+                throw Problem.badParameter("time", "The part of the day does not overlap \(from)–\(to).")
             }
         } else {
             limit = try parameters.integer("limit", default: 20, range: 1...Self.maxLimit)

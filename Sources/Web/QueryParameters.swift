@@ -27,8 +27,17 @@ struct QueryParameters {
         }
     }
 
-    /// No parameters at all (for an error page whose request had bad ones).
-    init() {}
+    /// Only the parameters named in `keeping` that decode cleanly, ignoring everything else: for an error
+    /// page, which must still honour `?lang=` when another parameter is what was wrong.
+    init(leniently request: Request, keeping names: Set<String>) {
+        guard let query = request.uri.query else { return }
+        for item in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]), names.contains(name), let value = Self.decode(parts.count > 1 ? parts[1] : "") else { continue }
+            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { continue }
+            pairs.append((name, value))
+        }
+    }
 
     /// Percent-decodes (with `+` as space) and checks the bytes are UTF-8. A U+FFFD in the raw text means
     /// the server already met bytes that were not UTF-8.

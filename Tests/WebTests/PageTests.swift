@@ -10,11 +10,7 @@ import TestSupport
 @Suite("Learner pages")
 struct PageTests {
     func html(_ app: TestApp, _ uri: String, headers: HTTPFields = [:]) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, text: String) {
-        try await app.app.test(.router) { client in
-            try await client.execute(uri: uri, method: .get, headers: headers) { response in
-                (response.status, response.headers, String(buffer: response.body))
-            }
-        }
+        try await app.page(uri, headers: headers)
     }
 
     @Test func searchPageListsFilteredClassesWithSampleMarks() async throws {
@@ -101,16 +97,13 @@ struct PageTests {
             let own = Set(catalog.strings[language]?.keys.map { $0 } ?? [])
             #expect(own == keys, "\(language): missing \(keys.subtracting(own).sorted()), extra \(own.subtracting(keys).sorted())")
             #expect(catalog.strings[language]?.values.allSatisfy { !$0.isEmpty } == true)
+            // A translation must keep every {placeholder}, or the page would print a blank.
+            for (key, english) in catalog.strings[.en]! {
+                let wanted = Set(english.matches(of: /\{[a-z_]+\}/).map { String($0.0) })
+                let own = Set((catalog.strings[language]?[key] ?? "").matches(of: /\{[a-z_]+\}/).map { String($0.0) })
+                #expect(own == wanted, "\(language) \(key)")
+            }
         }
-    }
-
-    @Test func stylesheetIsCachedByETag() async throws {
-        let app = try await TestApp.seeded()
-        let first = try await html(app, "/static/site.css")
-        #expect(first.status == .ok)
-        let etag = try #require(first.headers[.eTag])
-        let again = try await html(app, "/static/site.css", headers: [.ifNoneMatch: etag])
-        #expect(again.status == .notModified)
     }
 }
 
@@ -135,5 +128,31 @@ struct CompressionTests {
             try await client.execute(uri: "/?lang=en", method: .get, headers: [.acceptEncoding: "gzip;q=0"]) { $0.headers }
         }
         #expect(refused[.contentEncoding] == nil)
+    }
+}
+
+@Suite("Not found")
+struct NotFoundTests {
+    @Test func unknownPathsOutsideTheAPIGetAPageInTheLearnersLanguage() async throws {
+        let app = try await TestApp.seeded()
+        for (uri, lang, words) in [("/nothing-here?lang=en", "en", "Page not found"), ("/classrooms/10/extra", "ja", "<title>"), ("/about/%E3%81%82?lang=ko", "ko", "<h1>")] {
+            let page = try await app.page(uri)
+            #expect(page.status == .notFound, "\(uri)")
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8", "\(uri)")
+            #expect(page.text.contains("<html lang=\"\(lang)\">"), "\(uri)")
+            #expect(page.text.contains(words), "\(uri)")
+        }
+        // A page in the language the cookie remembers.
+        let remembered = try await app.page("/missing", headers: [.cookie: "lang=vi"])
+        #expect(remembered.text.contains("<html lang=\"vi\">"))
+    }
+
+    @Test func unknownAPIPathsKeepProblemDocuments() async throws {
+        let app = try await TestApp.seeded()
+        for uri in ["/api/v1/nothing", "/api/v2/classrooms", "/api", "/municipalities/999999/calendar.ics"] {
+            let response = try await app.get(uri)
+            #expect(response.status == .notFound, "\(uri)")
+            #expect(response.headers[.contentType] == "application/problem+json", "\(uri)")
+        }
     }
 }

@@ -28,6 +28,15 @@ struct TestApp {
         }
     }
 
+    /// GETs a page (or any text) with `headers`, and hands back status, headers and text.
+    func page(_ uri: String, headers: HTTPFields = [:]) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, text: String) {
+        try await app.test(.router) { client in
+            try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                (response.status, response.headers, String(buffer: response.body))
+            }
+        }
+    }
+
     /// GETs `uri` expecting 200 and decodes the JSON body.
     func json(_ uri: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: Any] {
         let response = try await get(uri)

@@ -2,22 +2,30 @@ import Classroom
 import Hummingbird
 import Logging
 
-/// For page routes: turns any error into an error page in the learner's language, with the status the
-/// error calls for; never a stack trace, never the error's own text.
+/// For every path outside the API: turns any error into an error page in the learner's language, with
+/// the status the error calls for; never a stack trace, never the error's own text. API paths keep their
+/// problem documents (`ProblemMiddleware`), so a program never has to parse HTML.
 struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     let renderer: PageRenderer
+
+    /// Whether errors on `path` are for people (a page) rather than programs (a problem document).
+    static func answersWithPage(_ path: String) -> Bool {
+        !(path == "/api" || path.hasPrefix("/api/") || path == SitePath.health || path == SitePath.openAPI || path.hasSuffix(".ics"))
+    }
 
     struct ErrorPage {
         var htmlLang: String
         var title: String
         var t: [String: String]
         var p: [String: String]
+        var assets: [String: String]
         var titleHTML: String
         var bodyHTML: String
         var detail: String?
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard Self.answersWithPage(request.uri.path) else { return try await next(request, context) }
         do {
             return try await next(request, context)
         } catch {
@@ -37,12 +45,12 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                 context.logger.error("page failed", metadata: ["path": .string(request.uri.path), "error": .string(String(reflecting: error))])
                 status = .internalServerError
             }
-            let parameters = (try? QueryParameters(request, allowed: ["lang", "furigana"])) ?? QueryParameters()
+            let parameters = QueryParameters(leniently: request, keeping: ["lang", "furigana"])
             let settings = PageSettings(request, parameters: parameters)
             let kind = status == .notFound ? "not_found" : status.code < 500 ? "bad_request" : "server"
             let page = ErrorPage(
                 htmlLang: settings.language.rawValue, title: renderer.catalog.text("error.\(kind).title", settings.language),
-                t: renderer.strings(settings), p: renderer.plainStrings(settings.language), titleHTML: renderer.text("error.\(kind).title", settings),
+                t: renderer.strings(settings), p: renderer.plainStrings(settings.language), assets: renderer.assetURLs, titleHTML: renderer.text("error.\(kind).title", settings),
                 bodyHTML: renderer.text("error.\(kind).body", settings), detail: status.code < 500 && status != .notFound ? detail : nil
             )
             return renderer.response("error", page, page: settings, status: status)

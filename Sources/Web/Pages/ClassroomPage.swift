@@ -16,6 +16,8 @@ struct ClassroomPage {
     var title: String
     var t: [String: String]
     var p: [String: String]
+    /// Versioned URLs of the stylesheet and script.
+    var assets: [String: String]
     var showLanguages = true
     var languageLinks: [SearchPage.Option]
     var furiganaToggle: Link?
@@ -42,6 +44,7 @@ extension ClassroomPage {
         title = c.name + " | " + renderer.catalog.text("site.name", lang)
         t = renderer.strings(settings)
         p = renderer.plainStrings(lang)
+        assets = renderer.assetURLs
         languageLinks = UILanguage.allCases.map { .init(value: "/classrooms/\(c.id)?lang=\($0.rawValue)", labelHTML: HTML.escape($0.endonym), detail: $0.rawValue, selected: $0 == lang) }
         furiganaToggle = lang == .ja
             ? Link(url: "/classrooms/\(c.id)?lang=ja&furigana=\(settings.furiganaOn ? "off" : "on")", labelHTML: renderer.text(settings.furiganaOn ? "furigana.hide" : "furigana.show", settings))
@@ -60,7 +63,7 @@ extension ClassroomPage {
             Fact(labelHTML: renderer.text("classroom.address", settings), valueHTML: renderer.data([c.venue, c.address].compactMap { $0 }.joined(separator: "　"), settings)),
             Fact(labelHTML: renderer.text("search.format.label", settings), valueHTML: renderer.text("search.format.\(c.format.rawValue)", settings)),
             Fact(labelHTML: renderer.text("results.levels", settings), valueHTML: HTML.escape(c.levels.map(\.label).joined(separator: ", "))),
-            Fact(labelHTML: renderer.text("results.languages", settings), valueHTML: HTML.escape(c.languages.map { SupportLanguage.named($0)?.endonyms.first ?? $0.rawValue }.joined(separator: ", "))),
+            Fact(labelHTML: renderer.text("results.languages", settings), valueHTML: renderer.languageNames(c.languages, settings)),
             Fact(
                 labelHTML: renderer.text("classroom.fee", settings),
                 valueHTML: (c.isFree ? renderer.text("results.free", settings) : renderer.text("results.fee", settings, ["yen": String(c.feeYen)]))

@@ -1,3 +1,4 @@
+import Classroom
 import Foundation
 import Hummingbird
 import HTTPTypes
@@ -10,6 +11,9 @@ struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let catalog: StringCatalog
     let furigana: FuriganaEngine
+    /// The stylesheet and script, and the versioned URLs pages link them by.
+    let assets: StaticAssets
+    let assetURLs: [String: String]
     /// Every catalogue string already as HTML, per language and furigana setting.
     private let rendered: [String: [String: String]]
 
@@ -20,6 +24,8 @@ struct PageRenderer: Sendable {
             throw StringCatalog.CatalogError.missing("\(name).mustache")
         }
         catalog = try StringCatalog.load()
+        assets = try StaticAssets()
+        assetURLs = assets.urls
         self.furigana = furigana
         var rendered: [String: [String: String]] = [:]
         for language in UILanguage.allCases {
@@ -59,8 +65,26 @@ struct PageRenderer: Sendable {
         Self.html(catalog.text(key, page.language, values), ruby: page.ruby, furigana: furigana)
     }
 
-    /// Data text (names, addresses) as HTML, with furigana on Japanese pages.
-    func data(_ text: String, _ page: PageSettings) -> String { Self.html(text, ruby: page.ruby, furigana: furigana) }
+    /// Data text (names, addresses, eligibility: the directory is written in Japanese) as HTML: with furigana
+    /// on Japanese pages, and marked `lang="ja"` on the others so screen readers switch voice and browsers
+    /// pick Japanese glyphs.
+    func data(_ text: String, _ page: PageSettings) -> String {
+        page.language == .ja ? Self.html(text, ruby: page.ruby, furigana: furigana) : "<span lang=\"ja\">\(HTML.escape(text))</span>"
+    }
+
+    /// Names of support languages as a learner reads them: Japanese names (with furigana) on Japanese pages,
+    /// English names on English pages, and elsewhere each language's own name marked with its `lang`, since
+    /// a Nepali or Vietnamese reader looks for their own language written their own way.
+    func languageNames(_ tags: [LanguageTag], _ page: PageSettings) -> String {
+        tags.map { tag in
+            guard let language = SupportLanguage.named(tag) else { return HTML.escape(tag.rawValue) }
+            switch page.language {
+            case .ja: return data(language.japanese, page)
+            case .en: return HTML.escape(language.english)
+            default: return "<span lang=\"\(HTML.escape(tag.rawValue))\">\(HTML.escape(language.endonyms[0]))</span>"
+            }
+        }.joined(separator: ", ")
+    }
 
     /// Renders a template into an HTML response, setting the preference cookies the page was asked to remember.
     func response(_ template: String, _ object: Any, page: PageSettings, status: HTTPResponse.Status = .ok) -> Response {

@@ -19,7 +19,7 @@ struct SearchPage {
         var municipalityHTML: String
         var nextSessionHTML: String
         var levels: String
-        var languages: String
+        var languagesHTML: String
         var feeHTML: String
         var childcare: Bool
         var sample: Bool
@@ -35,6 +35,8 @@ struct SearchPage {
     var t: [String: String]
     /// The same strings as plain text, for places that cannot hold markup (options, attributes).
     var p: [String: String]
+    /// Versioned URLs of the stylesheet and script.
+    var assets: [String: String]
     var showLanguages = true
     var languageLinks: [Option]
     var furiganaToggle: Link?
@@ -42,6 +44,10 @@ struct SearchPage {
     var municipalities: [Option]
     var weekdays: [Option]
     var times: [Option]
+    /// The explicit from–to window, as the time inputs show it (HH:MM or empty).
+    var from: String
+    var to: String
+    var suggestURL = SitePath.suggest
     var levels: [Option]
     var languages: [Option]
     var formats: [Option]
@@ -64,6 +70,7 @@ extension SearchPage {
         htmlLang = lang.rawValue
         t = renderer.strings(settings)
         p = renderer.plainStrings(lang)
+        assets = renderer.assetURLs
         title = renderer.catalog.text("search.heading", lang) + " | " + renderer.catalog.text("site.name", lang)
         let selfURL = { (changes: [String: String?]) -> String in SitePath.search(parameters, changing: changes) }
         languageLinks = UILanguage.allCases.map { Option(value: selfURL(["lang": $0.rawValue, "page": nil]), labelHTML: HTML.escape($0.endonym), detail: $0.rawValue, selected: $0 == lang) }
@@ -77,6 +84,8 @@ extension SearchPage {
         }
         weekdays = Weekday.allCases.map { Option(value: $0.code, labelHTML: HTML.escape(renderer.catalog.text("weekday.\($0.code)", lang)), detail: nil, selected: query.weekdays.contains($0)) }
         let time = (try? parameters.single("time")) ?? nil
+        from = ((try? parameters.single("from")) ?? nil).flatMap { TimeOfDay($0)?.description } ?? ""
+        to = ((try? parameters.single("to")) ?? nil).flatMap { TimeOfDay($0)?.description } ?? ""
         times = ["morning", "afternoon", "evening"].map { Option(value: $0, labelHTML: HTML.escape(renderer.catalog.text("search.time.\($0)", lang)), detail: nil, selected: time == $0) }
         levels = Level.allCases.map { Option(value: $0.code, labelHTML: renderer.text("search.level.\($0.code)", settings), detail: nil, selected: query.levels.contains($0)) }
         languages = SupportLanguage.catalog.filter { $0.tag.primary != "ja" }.map { language in
@@ -95,7 +104,7 @@ extension SearchPage {
                 url: SitePath.classroomPage(c.id, language: lang), nameHTML: renderer.data(c.name, settings),
                 municipalityHTML: renderer.data(hit.municipality.name, settings),
                 nextSessionHTML: next.map { HTML.escape($0) } ?? renderer.text("results.none_scheduled", settings),
-                levels: c.levels.map(\.label).joined(separator: ", "), languages: c.languages.map(\.rawValue).joined(separator: ", "),
+                levels: c.levels.map(\.label).joined(separator: ", "), languagesHTML: renderer.languageNames(c.languages, settings),
                 feeHTML: c.isFree ? renderer.text("results.free", settings) : renderer.text("results.fee", settings, ["yen": String(c.feeYen)]),
                 childcare: c.childcare, sample: c.isSample
             )

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks the UI string catalogues against keys.md.
+"""Checks the UI string catalogues (Sources/Web/Resources/Strings/*.json) against keys.md.
 
 Every <lang>.json must be a flat JSON object of strings with exactly the keys listed in keys.md,
 no empty values, no duplicate keys, and the same {placeholders} as the key's English meaning.
@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+CATALOGUES = HERE.parents[1] / "Sources" / "Web" / "Resources" / "Strings"
 LANGUAGES = ["ja", "en", "zh-Hans", "ko", "vi", "ne"]
 KEY_LINE = re.compile(r"^([a-z0-9_]+(?:\.[a-z0-9_]+)+):\s*(.*)$")
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]*)\}")
@@ -67,7 +68,7 @@ def reject_duplicates(pairs):
 def check_language(language, meanings, problems):
     """Checks one catalogue; returns its number of keys, or None when it could not be loaded."""
     name = f"{language}.json"
-    path = HERE / name
+    path = CATALOGUES / name
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -1,0 +1,204 @@
+"""Accessibility in a real browser: axe-core's WCAG 2.2 A/AA rules, a measured colour-contrast audit of every
+piece of text, heading order, and a keyboard-only walk from the search form to a classroom page.
+
+axe-core comes from the `axe-playwright-python` wheel (the file axe.min.js only; see the Makefile). Reports
+go to artifacts/axe.json and artifacts/contrast.txt.
+"""
+import importlib.util
+import json
+import pathlib
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import ARTIFACTS, BASE
+
+PAGES = [
+    "/?lang=ja",
+    "/?lang=ja&furigana=off&municipality=131041",
+    "/?lang=en&municipality=131041&weekday=sat",
+    "/?lang=zh-Hans",
+    "/?lang=ko&level=pre_a1",
+    "/?lang=vi&language=vi",
+    "/?lang=ne",
+    "/?lang=en&municipality=133604&weekday=sun&level=b1&free=true",  # empty state with nearby wards
+    "/classrooms/10?lang=ja",
+    "/classrooms/10?lang=en",
+    "/classrooms/10?lang=ne",
+    "/no-such-page?lang=en",
+    "/?lang=en&weekday=someday",  # 400 page
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_source():
+    spec = importlib.util.find_spec("axe_playwright_python")
+    assert spec and spec.submodule_search_locations, "axe-playwright-python is not installed in the test venv (make test installs it)"
+    return (pathlib.Path(list(spec.submodule_search_locations)[0]) / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return axe_source()
+
+
+def run_axe(browser, source):
+    browser.execute_script(source)
+    return browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+        ".then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}))}))"
+        ".catch(e => done({error: String(e)}));",
+        WCAG_TAGS,
+    )
+
+
+def test_axe_finds_no_wcag_violations(browser, axe):
+    report = {}
+    browser.set_script_timeout(60)
+    for path in PAGES:
+        browser.get(BASE + path)
+        slug = "".join(c if c.isalnum() else "-" for c in path.strip("/?")).strip("-") or "home"
+        browser.save_screenshot(str(ARTIFACTS / f"page-{slug}-390.png"))
+        result = run_axe(browser, axe)
+        assert "error" not in result, result
+        report[path] = result["violations"]
+    # With the suggestion list open, too.
+    browser.get(BASE + "/?lang=en")
+    browser.find_element(By.ID, "q").send_keys("shi")
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "q").get_attribute("aria-expanded") == "true")
+    browser.find_element(By.ID, "q").send_keys(Keys.ARROW_DOWN)
+    report["/?lang=en (suggestions open)"] = run_axe(browser, axe)["violations"]
+    (ARTIFACTS / "axe.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    failures = {path: violations for path, violations in report.items() if violations}
+    assert not failures, json.dumps(failures, ensure_ascii=False, indent=2)
+
+
+# Walks every element that has its own visible text, finds the colour behind it (the first ancestor with an
+# opaque background), and returns WCAG 2.x contrast ratios with the size that decides the threshold.
+COLOUR_JS = """
+function channel(c) { c /= 255; return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
+function parse(colour) { const m = colour.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
+function luminance(c) { return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b); }
+function over(top, bottom) { const a = top.a; return {r: top.r * a + bottom.r * (1 - a), g: top.g * a + bottom.g * (1 - a), b: top.b * a + bottom.b * (1 - a), a: 1}; }
+function background(element) {
+  const layers = [];
+  for (let e = element; e; e = e.parentElement) {
+    const c = parse(getComputedStyle(e).backgroundColor);
+    if (c.a > 0) { layers.push(c); if (c.a >= 1) break; }
+  }
+  let colour = {r: 255, g: 255, b: 255, a: 1};
+  for (let i = layers.length - 1; i >= 0; i--) colour = over(layers[i], colour);
+  return colour;
+}
+function ratio(a, b) { const x = luminance(a), y = luminance(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }
+"""
+CONTRAST_SCRIPT = COLOUR_JS + """
+const out = [];
+for (const element of document.body.querySelectorAll('*')) {
+  const own = Array.from(element.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own || !element.getClientRects().length) continue;
+  const style = getComputedStyle(element);
+  if (style.visibility === 'hidden' || style.display === 'none') continue;
+  const rect = element.getBoundingClientRect();
+  if (rect.width <= 1 || rect.height <= 1 || rect.right < 0 || rect.bottom < 0) continue;
+  const bg = background(element);
+  const fg = over(parse(style.color), bg);
+  const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight, 10) >= 700;
+  const large = size >= 24 || (bold && size >= 18.66);
+  out.push({tag: element.tagName.toLowerCase(), text: element.textContent.trim().slice(0, 30), fg: style.color, bg: `rgb(${Math.round(bg.r)}, ${Math.round(bg.g)}, ${Math.round(bg.b)})`,
+            size: size, large: large, ratio: ratio(fg, bg)});
+}
+return out;
+"""
+
+
+def test_every_text_meets_wcag_aa_contrast(browser):
+    lines, failures, pairs = [], [], {}
+    for path in PAGES:
+        browser.get(BASE + path)
+        for item in browser.execute_script(CONTRAST_SCRIPT):
+            needed = 3.0 if item["large"] else 4.5
+            key = (item["fg"], item["bg"], needed)
+            pairs.setdefault(key, (item["ratio"], item["tag"], item["text"]))
+            if item["ratio"] < needed:
+                failures.append(f"{path}: <{item['tag']}> '{item['text']}' {item['fg']} on {item['bg']}: {item['ratio']:.2f} < {needed}")
+    for (fg, bg, needed), (value, tag, text) in sorted(pairs.items(), key=lambda kv: kv[1][0]):
+        lines.append(f"{value:6.2f}:1 (needs {needed}) {fg} on {bg}  e.g. <{tag}> {text}")
+    (ARTIFACTS / "contrast.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(pairs) >= 5, "the audit found too little text to be meaningful"
+    assert not failures, "\n".join(failures)
+
+
+def test_headings_are_in_order(browser):
+    for path in PAGES:
+        browser.get(BASE + path)
+        levels = [int(h.tag_name[1]) for h in browser.find_elements(By.CSS_SELECTOR, "h1, h2, h3, h4, h5, h6")]
+        assert levels and levels[0] == 1 and levels.count(1) == 1, (path, levels)
+        for previous, level in zip(levels, levels[1:]):
+            assert level <= previous + 1, (path, levels)
+
+
+def focused(browser):
+    return browser.switch_to.active_element
+
+
+def tab_until(browser, predicate, limit=80):
+    for _ in range(limit):
+        focused(browser).send_keys(Keys.TAB)
+        if predicate(focused(browser)):
+            return focused(browser)
+    raise AssertionError("keyboard focus never reached the element")
+
+
+# The ring is drawn outside the element (outline-offset), so it is measured against the parent's background.
+FOCUS_RING = COLOUR_JS + """
+const e = arguments[0], s = getComputedStyle(e);
+return {host: e.matches(':focus'), style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor, ratio: ratio(parse(s.outlineColor), background(e.parentElement))};
+"""
+
+
+def test_keyboard_alone_finds_a_class_and_opens_it(browser):
+    browser.get(BASE + "/?lang=en")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    assert focused(browser).get_attribute("class") == "skip"
+    # Every stop on the way shows a focus ring.
+    seen, rings = [], set()
+    for _ in range(60):
+        element = focused(browser)
+        ring = browser.execute_script(FOCUS_RING, element)
+        name = element.get_attribute("id") or element.get_attribute("class") or element.text
+        if not ring["host"] and element.get_attribute("type") == "time":
+            # The time field's own picker button has focus: it sits in the browser's shadow tree, where
+            # the stylesheet's ::-webkit-calendar-picker-indicator rule draws the ring, not on the input.
+            element.send_keys(Keys.TAB)
+            continue
+        assert ring["style"] != "none" and ring["width"] >= 2, (name, ring)
+        assert ring["ratio"] >= 3.0, (name, ring)  # WCAG 1.4.11 non-text contrast
+        rings.add(f"{ring['ratio']:.2f}:1 {ring['colour']}")
+        if name not in seen:
+            seen.append(name)
+        if element.tag_name == "button":
+            break
+        element.send_keys(Keys.TAB)
+    with open(ARTIFACTS / "contrast.txt", "a", encoding="utf-8") as report:
+        report.write("focus ring (needs 3.0): " + ", ".join(sorted(rings)) + "\n")
+    for control in ["q", "municipality", "weekday", "time", "from", "to", "level-pre_a1", "level-b1", "language", "format", "free", "childcare", "accepting"]:
+        assert control in seen, (control, seen)
+    assert seen.index("q") < seen.index("municipality") < seen.index("weekday") < seen.index("language")
+
+    # Now search with the keyboard only: the ward and day by typing into the selects, Enter on the button.
+    browser.get(BASE + "/?lang=en")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    tab_until(browser, lambda e: e.get_attribute("id") == "municipality").send_keys("Shinjuku")
+    tab_until(browser, lambda e: e.get_attribute("id") == "weekday").send_keys("Saturday")
+    tab_until(browser, lambda e: e.tag_name == "button").send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: "municipality=131041" in b.current_url and "weekday=sat" in b.current_url)
+    link = tab_until(browser, lambda e: e.tag_name == "a" and "/classrooms/" in (e.get_attribute("href") or ""))
+    name = link.text
+    link.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: "/classrooms/" in b.current_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text == name

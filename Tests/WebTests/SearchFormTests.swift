@@ -1,0 +1,81 @@
+import Classroom
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import Web
+
+@Suite("Search page filters and wording")
+struct SearchFormTests {
+    /// The number in "Classes found: N".
+    func count(_ html: String) throws -> Int {
+        let match = try #require(html.firstMatch(of: /Classes found: (\d+)/))
+        return Int(match.1)!
+    }
+
+    @Test func fromToWindowMatchesTheAPIAndNarrowsAPartOfTheDay() async throws {
+        let app = try await TestApp.seeded()
+        let cases = [
+            ("from=18:00", "from=18:00"),
+            ("from=09:00&to=11:00", "from=09:00&to=11:00"),
+            ("time=evening&to=19:00", "from=17:00&to=19:00"),
+            ("time=afternoon&from=15:00", "from=15:00&to=17:00"),
+            ("time=morning&weekday=sun", "to=12:00&weekday=sun"),
+        ]
+        for (page, api) in cases {
+            let html = try await app.page("/?lang=en&\(page)")
+            #expect(html.status == .ok, "\(page)")
+            let expected = try await app.json("/api/v1/classrooms?\(api)&limit=1")["total"] as? Int
+            #expect(try count(html.text) == expected, "\(page) vs \(api)")
+        }
+        let shown = try await app.page("/?lang=en&from=18:30&to=21:00")
+        #expect(shown.text.contains("id=\"from\" name=\"from\" type=\"time\" value=\"18:30\""))
+        #expect(shown.text.contains("id=\"to\" name=\"to\" type=\"time\" value=\"21:00\""))
+    }
+
+    @Test func windowsThatCannotMeetAreExplainedNotEmpty() async throws {
+        let app = try await TestApp.seeded()
+        for uri in ["/?lang=en&time=morning&from=13:00", "/?lang=en&from=20:00&to=19:00", "/?lang=en&from=25:00", "/?lang=en&time=night"] {
+            let page = try await app.page(uri)
+            #expect(page.status == .badRequest, "\(uri)")
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.text.contains("Please check your choices"), "\(uri)")
+        }
+    }
+
+    @Test func languagesAreNamedForTheReader() async throws {
+        let app = try await TestApp.seeded()
+        let english = try await app.page("/classrooms/10?lang=en")
+        let japanese = try await app.page("/classrooms/10?lang=ja&furigana=off")
+        let vietnamese = try await app.page("/classrooms/10?lang=vi")
+        let record = try await app.json("/api/v1/classrooms/10")
+        let tags = try #require(record["languages"] as? [String])
+        #expect(!tags.isEmpty)
+        for tag in tags {
+            let code = try #require(LanguageTag(tag))
+            let language = try #require(SupportLanguage.named(code))
+            #expect(english.text.contains(language.english), "\(tag)")
+            #expect(japanese.text.contains(language.japanese), "\(tag)")
+            #expect(vietnamese.text.contains("<span lang=\"\(tag)\">\(language.endonyms[0])</span>"), "\(tag)")
+        }
+        // Result lists use the same names.
+        let list = try await app.page("/?lang=en&language=vi")
+        #expect(list.text.contains("Vietnamese"))
+        #expect(!list.text.contains("<dd>vi"))
+    }
+
+    @Test func japaneseDataIsMarkedAsJapaneseOnOtherPages() async throws {
+        let app = try await TestApp.seeded()
+        for lang in ["en", "zh-Hans", "ko", "vi", "ne"] {
+            let page = try await app.page("/classrooms/10?lang=\(lang)")
+            #expect(page.text.contains("<h1><span lang=\"ja\">土曜日本語クラブ 新宿</span></h1>"), "\(lang)")
+            #expect(page.text.contains("<dd><span lang=\"ja\">新宿区</span></dd>"), "\(lang)")
+            let list = try await app.page("/?lang=\(lang)&municipality=131041")
+            #expect(list.text.contains("<dd><span lang=\"ja\">新宿区</span></dd>"), "\(lang)")
+        }
+        // On Japanese pages the whole page is Japanese already: furigana, no extra marks.
+        let japanese = try await app.page("/classrooms/10?lang=ja")
+        #expect(!japanese.text.contains("<span lang=\"ja\">"))
+        #expect(japanese.text.contains("<ruby>新宿<rt>しんじゅく</rt></ruby>"))
+    }
+}
