@@ -183,12 +183,23 @@ def test_keyboard_alone_finds_a_class_and_opens_it(browser):
             seen.append(name)
         if element.tag_name == "button":
             break
+        if element.tag_name == "summary" and not browser.execute_script("return arguments[0].parentElement.open", element):
+            # "More filters" is folded so the results come first on a phone; Enter opens it.
+            element.send_keys(Keys.ENTER)
+            assert browser.execute_script("return arguments[0].parentElement.open", element)
         element.send_keys(Keys.TAB)
     with open(ARTIFACTS / "contrast.txt", "a", encoding="utf-8") as report:
         report.write("focus ring (needs 3.0): " + ", ".join(sorted(rings)) + "\n")
     for control in ["q", "municipality", "weekday", "time", "from", "to", "level-pre_a1", "level-b1", "language", "format", "free", "childcare", "accepting"]:
         assert control in seen, (control, seen)
     assert seen.index("q") < seen.index("municipality") < seen.index("weekday") < seen.index("language")
+
+    # The skip link jumps over the form to the results.
+    browser.get(BASE + "/?lang=en")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    focused(browser).send_keys(Keys.ENTER)
+    assert focused(browser).get_attribute("id") == "results"
+    assert focused(browser).find_element(By.CSS_SELECTOR, "a").get_attribute("href").count("/classrooms/") == 1
 
     # Now search with the keyboard only: the ward and day by typing into the selects, Enter on the button.
     browser.get(BASE + "/?lang=en")

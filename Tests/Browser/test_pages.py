@@ -67,3 +67,16 @@ def test_unknown_classroom_shows_a_page_in_the_chosen_language(browser):
     browser.get(BASE + "/classrooms/999999?lang=en")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert "not find" in browser.page_source or "not found" in browser.page_source.lower()
+
+
+def test_results_come_first_on_a_phone_and_further_filters_fold_away(browser):
+    browser.get(BASE + "/?lang=en&level=a1&free=true")
+    more = browser.find_element(By.CSS_SELECTOR, "details.more")
+    assert more.get_attribute("open") is None
+    assert "(2 chosen)" in more.find_element(By.TAG_NAME, "summary").text
+    # On a 390 px phone the first result starts within the first two screens, not after the whole form.
+    first = browser.find_element(By.CSS_SELECTOR, "li.result")
+    assert first.location["y"] < 2 * browser.execute_script("return window.innerHeight"), first.location
+    more.find_element(By.TAG_NAME, "summary").click()
+    assert browser.find_element(By.ID, "level-a1").is_selected()
+    assert browser.find_element(By.ID, "free").is_selected()

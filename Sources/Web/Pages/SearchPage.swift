@@ -38,6 +38,10 @@ struct SearchPage {
     /// Versioned URLs of the stylesheet and script.
     var assets: [String: String]
     var showLanguages = true
+    /// The skip link jumps over the form to the results.
+    var skipToResults = true
+    /// How many of the filters folded under "More filters" are set, as HTML; nil when none.
+    var moreChosenHTML: String?
     var languageLinks: [Option]
     var furiganaToggle: Link?
     var q: String
@@ -93,6 +97,10 @@ extension SearchPage {
             return Option(value: language.tag.rawValue, labelHTML: HTML.escape(label), detail: nil, selected: query.languages.contains(language.tag))
         }
         formats = ClassroomFormat.allCases.map { Option(value: $0.rawValue, labelHTML: HTML.escape(renderer.catalog.text("search.format.\($0.rawValue)", lang)), detail: nil, selected: query.format == $0) }
+        let timeChosen = [time, (try? parameters.single("from")) ?? nil, (try? parameters.single("to")) ?? nil].contains { !($0 ?? "").isEmpty }
+        let flags = [query.format != nil, query.freeOnly, query.childcareOnly, query.acceptingOnly, timeChosen].filter { $0 }.count
+        let chosen = flags + query.levels.count + query.languages.count
+        moreChosenHTML = chosen > 0 ? renderer.text("search.more_chosen", settings, ["count": String(chosen)]) : nil
         free = query.freeOnly
         childcare = query.childcareOnly
         accepting = query.acceptingOnly
