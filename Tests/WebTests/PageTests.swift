@@ -29,6 +29,8 @@ struct PageTests {
         let app = try await TestApp.seeded()
         let on = try await html(app, "/?municipality=132195&lang=ja")
         #expect(on.text.contains("<ruby>狛江<rt>こまえ</rt></ruby>"))
+        // Dates read as dates: 年 ねん, 月 がつ, and 1日 ついたち over the whole "1日".
+        #expect(on.text.contains("2026<ruby>年<rt>ねん</rt></ruby>1<ruby>月<rt>がつ</rt></ruby><ruby>1日<rt>ついたち</rt></ruby>"))
         let off = try await html(app, "/?municipality=132195&lang=ja&furigana=off")
         #expect(!off.text.contains("<ruby>"))
         #expect(off.headers[values: .setCookie].contains { $0.hasPrefix("furigana=off") })

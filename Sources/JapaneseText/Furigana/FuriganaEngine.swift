@@ -3,6 +3,8 @@
 /// Readings come from MeCab with the IPA dictionary (feature field 8, katakana, converted to
 /// hiragana with ICU, one ICU call per text) unless a ``Gazetteer`` entry covers a run of whole
 /// MeCab tokens, in which case the longest such entry wins (see ``Gazetteer`` for the rule).
+/// Numbers followed by a counter (1月, 10時30分, 3日, 1人) take the counter's reading after that
+/// number from ``CounterReadings`` instead of ipadic's word-by-word one (see ``CounterMatcher``).
 /// Words MeCab does not know carry no reading in ipadic, and no per-character on'yomi table is
 /// available, so kanji in such words get a `nil` reading rather than a guess.
 ///
@@ -31,7 +33,9 @@ public final class FuriganaEngine: Sendable {
     /// and only segments containing kanji have a reading.
     ///
     /// The whole text is parsed once by MeCab; gazetteer entries then replace the readings of
-    /// runs of whole tokens (the rule is spelled out on ``Gazetteer``).
+    /// runs of whole tokens (the rule is spelled out on ``Gazetteer``), and counter readings those
+    /// of numbers and counters that no entry covers. A segment may then hold digits and a counter
+    /// together when the reading changes both (1日 ついたち, 1人 ひとり).
     ///
     /// Throws ``TextError/controlCharacters`` or ``TextError/tooLong(limit:actual:)``.
     public func segments(for text: String) throws(TextError) -> [FuriganaSegment] {
@@ -74,6 +78,13 @@ public final class FuriganaEngine: Sendable {
                     output.append(FuriganaSegment(text: analysis.text(character..<next), reading: segment.reading))
                     character = next
                 }
+                index = end
+                continue
+            }
+            // After the gazetteer: an entry that starts with a number (一日市場) is the better guess.
+            if let token = units[index].token, tokens[token].startsNumber, let end = CounterMatcher.segments(
+                units, from: index, in: analysis, tokens: tokens, readings: hiragana, emit: { output.append($0) }
+            ) {
                 index = end
                 continue
             }
@@ -144,7 +155,7 @@ public final class FuriganaEngine: Sendable {
     /// MeCab gets the text without variation selectors (葛󠄀 = 葛 + U+E0100 is still 葛 in the
     /// dictionary). Character `k` spans `text[boundaries[k]..<boundaries[k + 1]]` and UTF-8 bytes
     /// `analysedOffsets[k]..<analysedOffsets[k + 1]` of `analysed`.
-    private struct Analysis {
+    struct Analysis {
         let text: String
         let analysed: String
         let boundaries: [String.Index]

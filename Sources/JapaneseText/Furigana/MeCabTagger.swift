@@ -20,6 +20,10 @@ final class MeCabTagger: @unchecked Sendable {
         var end: Int
         /// Katakana reading (ipadic feature field 8), nil for unknown words, which have fewer fields.
         var reading: String?
+        /// A numeral (ipadic 名詞,数: each Arabic or full-width digit run, each kanji numeral) or a
+        /// word that begins with a digit (ipadic's months １月…１２月): where `CounterMatcher` looks
+        /// for a number, so that it can turn every other token away without decoding it.
+        var startsNumber = false
     }
 
     /// `arguments` are MeCab command-line options, e.g. `-d /path/to/dic`; empty means /etc/mecabrc.
@@ -60,7 +64,12 @@ final class MeCabTagger: @unchecked Sendable {
                 if stat == MECAB_NOR_NODE || stat == MECAB_UNK_NODE, let surface = current.pointee.surface {
                     let offset = surface - start
                     let length = Int(current.pointee.length)
-                    tokens.append(Token(start: offset, end: offset + length, reading: Self.reading(current.pointee.feature)))
+                    tokens.append(
+                        Token(
+                            start: offset, end: offset + length, reading: Self.reading(current.pointee.feature),
+                            startsNumber: Self.startsNumber(surface, length: length, feature: current.pointee.feature)
+                        )
+                    )
                 }
                 node = UnsafeMutablePointer(mutating: current.pointee.next)
             }
@@ -108,6 +117,24 @@ final class MeCabTagger: @unchecked Sendable {
         return UnsafeRawPointer(feature + position).withMemoryRebound(to: UInt8.self, capacity: length) {
             String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
         }
+    }
+
+    /// See `Token.startsNumber`; reads the bytes in place.
+    private static func startsNumber(_ surface: UnsafePointer<CChar>, length: Int, feature: UnsafePointer<CChar>?) -> Bool {
+        guard length > 0 else { return false }
+        let first = UInt8(bitPattern: surface[0])
+        if (0x30...0x39).contains(first) { return true }
+        // ０-９ are EF BC 90-99.
+        if first == 0xEF, length >= 3, UInt8(bitPattern: surface[1]) == 0xBC, (0x90...0x99).contains(UInt8(bitPattern: surface[2])) {
+            return true
+        }
+        guard let feature else { return false }
+        // ipadic's part of speech for numerals opens the feature string. A StaticString needs no
+        // lazy initialisation; the comparison stops at the feature's NUL, which matches no byte here.
+        let numeral: StaticString = "名詞,数,"
+        let pattern = numeral.utf8Start
+        for index in 0..<numeral.utf8CodeUnitCount where UInt8(bitPattern: feature[index]) != pattern[index] { return false }
+        return true
     }
 
     private static func lastError() -> String {
