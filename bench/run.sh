@@ -239,9 +239,9 @@ nginx_pid=""
 # (8) report
 commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 python3 - "$OUT" "$manabi_rss_kb" "$nginx_rss_kb" "$DURATION" "$CONNECTIONS" "$THREADS" "$ROWS" \
-  "$n" "$import_s" "$db_kb" "$commit" "$NGINX_WORKERS" <<'PY'
+  "$n" "$import_s" "$db_kb" "$commit" "$NGINX_WORKERS" "${URLS#"$ROOT"/}" <<'PY'
 import os, re, sys, time
-out, m_rss, n_rss, duration, conns, threads, rows, n_urls, import_s, db_kb, commit, workers = sys.argv[1:]
+out, m_rss, n_rss, duration, conns, threads, rows, n_urls, import_s, db_kb, commit, workers, url_list = sys.argv[1:]
 
 def result(name):
     text = open(os.path.join(out, f"wrk-{name}.txt"), encoding="utf-8", errors="replace").read()
@@ -275,7 +275,7 @@ head = (f"# Manabi benchmark\n\n"
         f"- data: {rows} synthetic SAMPLE classrooms (bench/gen_directory.py), import {import_s} s, "
         f"database {int(db_kb) / 1024:.1f} MiB\n"
         f"- load: wrk {duration}, {conns} connections, {threads} threads, round-robin over {n_urls} URLs "
-        f"(bench/urls.txt); nginx serves the same response bodies as static files, worker_processes {workers}\n"
+        f"({url_list}); nginx serves the same response bodies as static files, worker_processes {workers}\n"
         f"- peak RSS = VmHWM (manabi server process; nginx master + workers summed)\n"
         f"- wrk, the server and nginx share the same machine, so absolute numbers are machine-bound; "
         f"compare the ratio row\n\n")

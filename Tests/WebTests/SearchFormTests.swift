@@ -78,4 +78,26 @@ struct SearchFormTests {
         #expect(!japanese.text.contains("<span lang=\"ja\">"))
         #expect(japanese.text.contains("<ruby>新宿<rt>しんじゅく</rt></ruby>"))
     }
+
+    @Test func pagerSaysWhereTheLearnerIsAndWalksEveryResultOnce() async throws {
+        let app = try await TestApp.seeded()
+        let first = try await app.page("/?lang=en&level=a1")
+        let total = try count(first.text)
+        let pages = (total + 19) / 20
+        #expect(pages > 2)
+        var seen: [String] = []
+        for number in 1...pages {
+            let page = try await app.page("/?lang=en&level=a1&page=\(number)")
+            #expect(page.text.contains("<nav class=\"pager\" aria-label=\"Pages of results\">"))
+            #expect(page.text.contains("Page \(number) of \(pages)"))
+            #expect(page.text.contains("rel=\"prev\"") == (number > 1))
+            #expect(page.text.contains("rel=\"next\"") == (number < pages))
+            seen += page.text.matches(of: /href="\/classrooms\/(\d+)\?lang=en"/).map { String($0.1) }
+        }
+        #expect(seen.count == total)
+        #expect(Set(seen).count == total)
+        // One page only: no pager at all.
+        let single = try await app.page("/?lang=en&municipality=131041&weekday=sat&level=a1")
+        #expect(!single.text.contains("class=\"pager\""))
+    }
 }

@@ -1,6 +1,7 @@
 import Classroom
 import Hummingbird
 import Logging
+import Mustache
 
 /// For every path outside the API: turns any error into an error page in the learner's language, with
 /// the status the error calls for; never a stack trace, never the error's own text. API paths keep their
@@ -13,15 +14,21 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         !(path == "/api" || path.hasPrefix("/api/") || path == SitePath.health || path == SitePath.openAPI || path.hasSuffix(".ics"))
     }
 
-    struct ErrorPage {
-        var htmlLang: String
-        var title: String
-        var t: [String: String]
-        var p: [String: String]
-        var assets: [String: String]
+    /// What `error.mustache` prints.
+    struct ErrorPage: MustacheParent {
+        var chrome: PageChrome
         var titleHTML: String
         var bodyHTML: String
         var detail: String?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "titleHTML": titleHTML
+            case "bodyHTML": bodyHTML
+            case "detail": detail
+            default: chrome.child(named: name)
+            }
+        }
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -49,9 +56,9 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             let settings = PageSettings(request, parameters: parameters)
             let kind = status == .notFound ? "not_found" : status.code < 500 ? "bad_request" : "server"
             let page = ErrorPage(
-                htmlLang: settings.language.rawValue, title: renderer.catalog.text("error.\(kind).title", settings.language),
-                t: renderer.strings(settings), p: renderer.plainStrings(settings.language), assets: renderer.assetURLs, titleHTML: renderer.text("error.\(kind).title", settings),
-                bodyHTML: renderer.text("error.\(kind).body", settings), detail: status.code < 500 && status != .notFound ? detail : nil
+                chrome: PageChrome(title: renderer.catalog.text("error.\(kind).title", settings.language), renderer: renderer, settings: settings, languageURL: nil, furiganaURL: nil),
+                titleHTML: renderer.text("error.\(kind).title", settings), bodyHTML: renderer.text("error.\(kind).body", settings),
+                detail: status.code < 500 && status != .notFound ? detail : nil
             )
             return renderer.response("error", page, page: settings, status: status)
         }

@@ -2,25 +2,27 @@ import Classroom
 import Curriculum
 import Foundation
 import JapaneseText
+import Mustache
 
 /// Everything `classroom.mustache` prints about one classroom.
 struct ClassroomPage {
-    struct Fact {
+    /// One line of the facts list (label and value as HTML).
+    struct Fact: MustacheParent {
         var labelHTML: String
         var valueHTML: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "labelHTML": labelHTML
+            case "valueHTML": valueHTML
+            default: nil
+            }
+        }
     }
 
-    typealias Link = SearchPage.Link
+    typealias Link = PageLink
 
-    var htmlLang: String
-    var title: String
-    var t: [String: String]
-    var p: [String: String]
-    /// Versioned URLs of the stylesheet and script.
-    var assets: [String: String]
-    var showLanguages = true
-    var languageLinks: [SearchPage.Option]
-    var furiganaToggle: Link?
+    var chrome: PageChrome
     var nameHTML: String
     var sample: Bool
     var organiserHTML: String
@@ -30,25 +32,40 @@ struct ClassroomPage {
     var mapURL: String?
     var notAccepting: Bool
     var alternatives: [Link]
-    var hasAlternatives: Bool
     var calendarURL: String
     var lastConfirmedHTML: String
     /// schema.org Course with its CourseInstance, as JSON-LD (escaped for a `<script>` element).
     var jsonLD: String
 }
 
+extension ClassroomPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "nameHTML": nameHTML
+        case "sample": sample
+        case "organiserHTML": organiserHTML
+        case "scheduleHTML": scheduleHTML
+        case "upcoming": upcoming
+        case "facts": facts
+        case "mapURL": mapURL
+        case "notAccepting": notAccepting
+        case "alternatives": alternatives
+        case "hasAlternatives": !alternatives.isEmpty
+        case "calendarURL": calendarURL
+        case "lastConfirmedHTML": lastConfirmedHTML
+        case "jsonLD": jsonLD
+        default: chrome.child(named: name)
+        }
+    }
+}
+
 extension ClassroomPage {
     init(_ c: Classroom, municipality m: Municipality, directory: ClassroomDirectory, renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime) {
         let lang = settings.language
-        htmlLang = lang.rawValue
-        title = c.name + " | " + renderer.catalog.text("site.name", lang)
-        t = renderer.strings(settings)
-        p = renderer.plainStrings(lang)
-        assets = renderer.assetURLs
-        languageLinks = UILanguage.allCases.map { .init(value: "/classrooms/\(c.id)?lang=\($0.rawValue)", labelHTML: HTML.escape($0.endonym), detail: $0.rawValue, selected: $0 == lang) }
-        furiganaToggle = lang == .ja
-            ? Link(url: "/classrooms/\(c.id)?lang=ja&furigana=\(settings.furiganaOn ? "off" : "on")", labelHTML: renderer.text(settings.furiganaOn ? "furigana.hide" : "furigana.show", settings))
-            : nil
+        chrome = PageChrome(
+            title: c.name, renderer: renderer, settings: settings,
+            languageURL: { "/classrooms/\(c.id)?lang=\($0.rawValue)" }, furiganaURL: { "/classrooms/\(c.id)?lang=ja&furigana=\($0 ? "on" : "off")" }
+        )
         nameHTML = renderer.data(c.name, settings)
         sample = c.isSample
         organiserHTML = renderer.data(c.organiser, settings)
@@ -83,7 +100,6 @@ extension ClassroomPage {
         }
         notAccepting = !c.accepting
         alternatives = c.accepting ? [] : Self.alternatives(to: c, in: m, directory: directory, renderer: renderer, settings: settings)
-        hasAlternatives = !alternatives.isEmpty
         calendarURL = "/classrooms/\(c.id)/calendar.ics"
         lastConfirmedHTML = renderer.text("classroom.last_confirmed", settings, ["date": c.lastConfirmed.description])
         jsonLD = Self.jsonLD(c, municipality: m, now: now)

@@ -16,6 +16,9 @@ struct PageRenderer: Sendable {
     let assetURLs: [String: String]
     /// Every catalogue string already as HTML, per language and furigana setting.
     private let rendered: [String: [String: String]]
+    /// Every catalogue string as plain text, per language.
+    private let plain: [UILanguage: [String: String]]
+    let rubyCache = RubyCache()
 
     init(furigana: FuriganaEngine) async throws {
         let templates = WebResources.folder("Templates").path
@@ -38,6 +41,7 @@ struct PageRenderer: Sendable {
             }
         }
         self.rendered = rendered
+        plain = catalog.strings.mapValues { table in Dictionary(uniqueKeysWithValues: table.map { (Self.templateKey($0.key), $0.value) }) }
     }
 
     /// Mustache reads dots as paths, so `search.heading` is `search_heading` in templates.
@@ -57,7 +61,7 @@ struct PageRenderer: Sendable {
 
     /// The catalogue as plain text (escaped by the template), keyed for templates.
     func plainStrings(_ language: UILanguage) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: (catalog.strings[language] ?? [:]).map { (Self.templateKey($0.key), $0.value) })
+        plain[language] ?? [:]
     }
 
     /// One catalogue string with values filled in, as HTML.
@@ -69,7 +73,9 @@ struct PageRenderer: Sendable {
     /// on Japanese pages, and marked `lang="ja"` on the others so screen readers switch voice and browsers
     /// pick Japanese glyphs.
     func data(_ text: String, _ page: PageSettings) -> String {
-        page.language == .ja ? Self.html(text, ruby: page.ruby, furigana: furigana) : "<span lang=\"ja\">\(HTML.escape(text))</span>"
+        guard page.language == .ja else { return "<span lang=\"ja\">\(HTML.escape(text))</span>" }
+        guard page.ruby else { return HTML.escape(text) }
+        return rubyCache.html(text) { Self.html($0, ruby: true, furigana: furigana) }
     }
 
     /// Names of support languages as a learner reads them: Japanese names (with furigana) on Japanese pages,

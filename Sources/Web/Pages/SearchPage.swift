@@ -2,18 +2,16 @@ import Classroom
 import Curriculum
 import Foundation
 import JapaneseText
+import Mustache
 
 /// Everything `search.mustache` prints. HTML fields (`…HTML`, `t`) are escaped already; the rest the
 /// template escapes.
 struct SearchPage {
-    struct Option {
-        var value: String
-        var labelHTML: String
-        var detail: String?
-        var selected: Bool
-    }
+    typealias Option = PageOption
+    typealias Link = PageLink
 
-    struct Result {
+    /// One classroom in the results.
+    struct Result: MustacheParent {
         var url: String
         var nameHTML: String
         var municipalityHTML: String
@@ -23,35 +21,34 @@ struct SearchPage {
         var feeHTML: String
         var childcare: Bool
         var sample: Bool
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "url": url
+            case "nameHTML": nameHTML
+            case "municipalityHTML": municipalityHTML
+            case "nextSessionHTML": nextSessionHTML
+            case "levels": levels
+            case "languagesHTML": languagesHTML
+            case "feeHTML": feeHTML
+            case "childcare": childcare
+            case "sample": sample
+            default: nil
+            }
+        }
     }
 
-    struct Link {
-        var url: String
-        var labelHTML: String
-    }
-
-    var htmlLang: String
-    var title: String
-    var t: [String: String]
-    /// The same strings as plain text, for places that cannot hold markup (options, attributes).
-    var p: [String: String]
-    /// Versioned URLs of the stylesheet and script.
-    var assets: [String: String]
-    var showLanguages = true
-    /// The skip link jumps over the form to the results.
-    var skipToResults = true
+    var chrome: PageChrome
     /// How many of the filters folded under "More filters" are set, as HTML; nil when none.
     var moreChosenHTML: String?
-    var languageLinks: [Option]
-    var furiganaToggle: Link?
     var q: String
+    var suggestURL = SitePath.suggest
     var municipalities: [Option]
     var weekdays: [Option]
     var times: [Option]
     /// The explicit from–to window, as the time inputs show it (HH:MM or empty).
     var from: String
     var to: String
-    var suggestURL = SitePath.suggest
     var levels: [Option]
     var languages: [Option]
     var formats: [Option]
@@ -60,27 +57,53 @@ struct SearchPage {
     var accepting: Bool
     var countHTML: String
     var results: [Result]
-    var isEmpty: Bool
     var nearby: [Link]
-    var hasNearby: Bool
+    /// "Page 2 of 8", when there is more than one page.
+    var positionHTML: String?
     var previous: Link?
     var next: Link?
+}
+
+extension SearchPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "moreChosenHTML": moreChosenHTML
+        case "q": q
+        case "suggestURL": suggestURL
+        case "municipalities": municipalities
+        case "weekdays": weekdays
+        case "times": times
+        case "from": from
+        case "to": to
+        case "levels": levels
+        case "languages": languages
+        case "formats": formats
+        case "free": free
+        case "childcare": childcare
+        case "accepting": accepting
+        case "countHTML": countHTML
+        case "results": results
+        case "isEmpty": results.isEmpty
+        case "nearby": nearby
+        case "hasNearby": !nearby.isEmpty
+        case "positionHTML": positionHTML
+        case "previous": previous
+        case "next": next
+        default: chrome.child(named: name)
+        }
+    }
 }
 
 extension SearchPage {
     /// Builds the page from the query the learner sent and the directory's answer.
     init(query: ClassroomQuery, parameters: QueryParameters, page hits: Page<SearchHit>, directory: ClassroomDirectory, renderer: PageRenderer, settings: PageSettings) {
         let lang = settings.language
-        htmlLang = lang.rawValue
-        t = renderer.strings(settings)
-        p = renderer.plainStrings(lang)
-        assets = renderer.assetURLs
-        title = renderer.catalog.text("search.heading", lang) + " | " + renderer.catalog.text("site.name", lang)
         let selfURL = { (changes: [String: String?]) -> String in SitePath.search(parameters, changing: changes) }
-        languageLinks = UILanguage.allCases.map { Option(value: selfURL(["lang": $0.rawValue, "page": nil]), labelHTML: HTML.escape($0.endonym), detail: $0.rawValue, selected: $0 == lang) }
-        furiganaToggle = lang == .ja
-            ? Link(url: selfURL(["furigana": settings.furiganaOn ? "off" : "on"]), labelHTML: renderer.text(settings.furiganaOn ? "furigana.hide" : "furigana.show", settings))
-            : nil
+        chrome = PageChrome(
+            title: renderer.catalog.text("search.heading", lang), renderer: renderer, settings: settings,
+            languageURL: { selfURL(["lang": $0.rawValue, "page": nil]) }, furiganaURL: { selfURL(["furigana": $0 ? "on" : "off"]) }
+        )
+        chrome.skipToResults = true
         q = query.text ?? ""
         municipalities = ((try? directory.municipalities()) ?? []).map { listing in
             let m = listing.municipality
@@ -117,10 +140,10 @@ extension SearchPage {
                 childcare: c.childcare, sample: c.isSample
             )
         }
-        isEmpty = results.isEmpty
         nearby = hits.total == 0 ? Self.nearby(query, directory: directory, renderer: renderer, settings: settings, parameters: parameters) : []
-        hasNearby = !nearby.isEmpty
         let pageNumber = query.offset / max(query.limit, 1) + 1
+        let pages = (hits.total + max(query.limit, 1) - 1) / max(query.limit, 1)
+        positionHTML = pages > 1 ? renderer.text("pager.position", settings, ["page": String(pageNumber), "pages": String(pages)]) : nil
         previous = pageNumber > 1 ? Link(url: selfURL(["page": String(pageNumber - 1)]), labelHTML: renderer.text("pager.previous", settings)) : nil
         next = query.offset + query.limit < hits.total ? Link(url: selfURL(["page": String(pageNumber + 1)]), labelHTML: renderer.text("pager.next", settings)) : nil
     }

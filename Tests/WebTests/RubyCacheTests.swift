@@ -1,0 +1,29 @@
+import Testing
+
+@testable import Web
+
+@Suite("Ruby cache")
+struct RubyCacheTests {
+    final class Counter: @unchecked Sendable { var calls = 0 }
+
+    @Test func rendersEachTextOnceAndStaysBounded() {
+        let cache = RubyCache(capacity: 3)
+        let counter = Counter()
+        let render = { (text: String) -> String in counter.calls += 1; return "<b>\(text)</b>" }
+        #expect(cache.html("新宿", render: render) == "<b>新宿</b>")
+        #expect(cache.html("新宿", render: render) == "<b>新宿</b>")
+        #expect(counter.calls == 1)
+        for name in ["渋谷", "狛江", "八王子", "町田"] { _ = cache.html(name, render: render) }
+        #expect(cache.count <= 3)
+        #expect(cache.html("町田", render: render) == "<b>町田</b>")
+        #expect(counter.calls == 5)
+    }
+
+    @Test func japanesePagesRenderTheSameFromTheCache() async throws {
+        let app = try await TestApp.seeded()
+        let first = try await app.page("/?lang=ja&municipality=132195")
+        let second = try await app.page("/?lang=ja&municipality=132195")
+        #expect(first.text.contains("<ruby>狛江<rt>こまえ</rt></ruby>"))
+        #expect(first.text == second.text)
+    }
+}
