@@ -51,9 +51,11 @@ public func buildRouter(_ services: AppServices) async throws -> (router: Router
     // learner's language rather than a problem document.
     let renderer = try await PageRenderer(furigana: services.furigana)
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    router.get("/", use: SearchPageController(directory: services.directory, renderer: renderer).search)
-    router.get("classrooms/:id", use: ClassroomPageController(directory: services.directory, renderer: renderer).show)
-    router.get("static/:name", use: renderer.assets.asset)
+    let pages = RouteRecorder(router)
+    pages.get("/", use: SearchPageController(directory: services.directory, renderer: renderer).search)
+    pages.get("classrooms/:id", use: ClassroomPageController(directory: services.directory, renderer: renderer).show)
+    pages.get("static/:name", use: renderer.assets.asset)
+    pages.answerOtherMethodsNotAllowed()
     let routes = RouteRecorder(router)
     routes.addRoutes(HealthController(database: services.database).routes)
     routes.get("openapi.json") { _, _ -> Response in

@@ -6,7 +6,12 @@ import Hummingbird
 struct QueryParameters {
     private(set) var pairs: [(name: String, value: String)] = []
 
-    init(_ request: Request, allowed: Set<String>) throws(Problem) {
+    /// What to do with a parameter name outside `allowed`: the API refuses it (a typo there is a bug worth
+    /// hearing about); pages and calendar files ignore it, because links shared on social media or in
+    /// newsletters arrive with `fbclid=` or `utm_source=` attached.
+    enum Unknown { case reject, ignore }
+
+    init(_ request: Request, allowed: Set<String>, unknown: Unknown = .reject) throws(Problem) {
         guard let query = request.uri.query, !query.isEmpty else { return }
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -14,6 +19,7 @@ struct QueryParameters {
                 throw Problem.badParameter("query", "A parameter name in the query string is not valid percent-encoded UTF-8.")
             }
             guard allowed.contains(name) else {
+                if unknown == .ignore { continue }
                 throw Problem.badParameter(name, "Unknown parameter '\(name)'. Known parameters: \(allowed.sorted().joined(separator: ", ")).")
             }
             let raw = parts.count > 1 ? parts[1] : ""

@@ -213,3 +213,42 @@ def test_keyboard_alone_finds_a_class_and_opens_it(browser):
     link.send_keys(Keys.ENTER)
     WebDriverWait(browser, 10).until(lambda b: "/classrooms/" in b.current_url)
     assert browser.find_element(By.TAG_NAME, "h1").text == name
+
+
+OVERFLOW = """
+document.documentElement.style.fontSize = arguments[0];
+for (const d of document.querySelectorAll('details')) d.open = true;
+const width = document.documentElement.clientWidth;
+const wide = [];
+for (const e of document.body.querySelectorAll('*')) {
+  const r = e.getBoundingClientRect();
+  if (r.width > 0 && (r.right > width + 1 || r.left < -1) && !e.closest('.skip, .visually-hidden')) wide.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right));
+}
+const narrow = [];
+for (const dd of document.querySelectorAll('dd')) if (dd.textContent.trim() && dd.getBoundingClientRect().width < 40) narrow.push(dd.textContent.trim().slice(0, 20));
+return {scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5), narrow: narrow.slice(0, 5)};
+"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_text_at_200_percent_reflows_without_sideways_scrolling(browser, width):
+    # A phone's viewport, as Chromium's device emulation gives it (a desktop window cannot be made this narrow).
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        for path in ["/?lang=ja", "/?lang=en&level=a1", "/?lang=vi", "/?lang=ne", "/classrooms/10?lang=ja", "/classrooms/10?lang=vi", "/classrooms/10?lang=ne"]:
+            browser.get(BASE + path)
+            result = browser.execute_script(OVERFLOW, "200%")
+            assert result["scroll"] <= 0 and not result["wide"], (width, path, result)
+            assert not result["narrow"], (width, path, "values squeezed into a sliver", result)
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_tab_leaves_the_search_box_for_the_next_control_with_suggestions_open(browser):
+    browser.get(BASE + "/?lang=en")
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("shi")
+    WebDriverWait(browser, 10).until(lambda b: box.get_attribute("aria-expanded") == "true")
+    box.send_keys(Keys.TAB)
+    assert focused(browser).get_attribute("id") == "municipality"
+    assert browser.find_element(By.CSS_SELECTOR, "p[role=status]").get_attribute("textContent") == ""

@@ -103,7 +103,9 @@ struct PageTests {
             for (key, english) in catalog.strings[.en]! {
                 let wanted = Set(english.matches(of: /\{[a-z_]+\}/).map { String($0.0) })
                 let own = Set((catalog.strings[language]?[key] ?? "").matches(of: /\{[a-z_]+\}/).map { String($0.0) })
-                #expect(own == wanted, "\(language) \(key)")
+                // Date formats may pick among the date's parts, as each language writes dates its own way.
+                let dateParts: Set<String> = ["{year}", "{month}", "{day}", "{mm}", "{dd}", "{weekday}", "{start}", "{end}"]
+                #expect(key.hasPrefix("date.") ? own.isSubset(of: dateParts) : own == wanted, "\(language) \(key)")
             }
         }
     }
@@ -122,7 +124,8 @@ struct CompressionTests {
             }
             #expect(plain.0[.contentEncoding] == nil, "\(uri)")
             #expect(gzipped.0[.contentEncoding] == "gzip", "\(uri)")
-            #expect(gzipped.0[.vary] == "Accept-Encoding")
+            #expect(gzipped.0[.vary]?.contains("Accept-Encoding") == true, "\(uri)")
+            #expect(plain.0[.vary]?.contains("Accept-Encoding") == true, "\(uri): caches must know either answer depends on it")
             #expect(Array(gzipped.1.readableBytesView.prefix(2)) == [0x1F, 0x8B], "\(uri): gzip magic")
             #expect(gzipped.1.readableBytes * 2 < plain.1.readableBytes, "\(uri): \(gzipped.1.readableBytes) vs \(plain.1.readableBytes)")
         }
@@ -156,5 +159,19 @@ struct NotFoundTests {
             #expect(response.status == .notFound, "\(uri)")
             #expect(response.headers[.contentType] == "application/problem+json", "\(uri)")
         }
+    }
+}
+
+@Suite("Methods on pages")
+struct PageMethodTests {
+    @Test func otherMethodsOnPagesAre405WithAllow() async throws {
+        let app = try await TestApp.seeded()
+        for (uri, method) in [("/", HTTPRequest.Method.post), ("/classrooms/10", .put), ("/static/site.css", .delete)] {
+            let response = try await app.get(uri, method: method)
+            #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+            #expect(response.headers[.allow] == "GET, HEAD", "\(method) \(uri)")
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+        }
+        #expect(try await app.get("/", method: .head).status == .ok)
     }
 }

@@ -69,9 +69,9 @@ struct SearchFormTests {
         for lang in ["en", "zh-Hans", "ko", "vi", "ne"] {
             let page = try await app.page("/classrooms/10?lang=\(lang)")
             #expect(page.text.contains("<h1><span lang=\"ja\">土曜日本語クラブ 新宿</span></h1>"), "\(lang)")
-            #expect(page.text.contains("<dd><span lang=\"ja\">新宿区</span></dd>"), "\(lang)")
+            #expect(page.text.contains("<dd>Shinjuku-ku (<span lang=\"ja\">新宿区</span>)</dd>"), "\(lang)")
             let list = try await app.page("/?lang=\(lang)&municipality=131041")
-            #expect(list.text.contains("<dd><span lang=\"ja\">新宿区</span></dd>"), "\(lang)")
+            #expect(list.text.contains("<dd>Shinjuku-ku (<span lang=\"ja\">新宿区</span>)</dd>"), "\(lang)")
         }
         // On Japanese pages the whole page is Japanese already: furigana, no extra marks.
         let japanese = try await app.page("/classrooms/10?lang=ja")
@@ -99,5 +99,69 @@ struct SearchFormTests {
         // One page only: no pager at all.
         let single = try await app.page("/?lang=en&municipality=131041&weekday=sat&level=a1")
         #expect(!single.text.contains("class=\"pager\""))
+    }
+
+    @Test func sharedLinksWithTrackingParametersStillWork() async throws {
+        let app = try await TestApp.seeded()
+        for uri in ["/?lang=en&fbclid=abc123&utm_source=line", "/classrooms/10?lang=en&utm_campaign=x", "/classrooms/10/calendar.ics?lang=en"] {
+            let page = try await app.page(uri)
+            #expect(page.status == .ok, "\(uri)")
+        }
+        // The pager and language links do not carry them on.
+        let page = try await app.page("/?lang=en&fbclid=abc123")
+        #expect(!page.text.contains("fbclid"))
+        // A known parameter with a bad value is still explained.
+        #expect(try await app.page("/?lang=en&weekday=someday&fbclid=1").status == .badRequest)
+    }
+
+    @Test func aPagePastTheEndGoesToTheLastPage() async throws {
+        let app = try await TestApp.seeded()
+        let total = try count(try await app.page("/?lang=en&level=a1").text)
+        let response = try await app.get("/?lang=en&level=a1&page=500")
+        #expect(response.status == .seeOther)
+        #expect(response.headers[.location] == "/?lang=en&level=a1&page=\((total + 19) / 20)")
+        // Past the end of a single page: back to the first, without a page number.
+        let single = try await app.get("/?lang=en&municipality=131041&weekday=sat&level=a1&page=3")
+        #expect(single.headers[.location] == "/?lang=en&municipality=131041&weekday=sat&level=a1")
+    }
+
+    @Test func textThatSaysNothingFindsNothing() async throws {
+        let app = try await TestApp.seeded()
+        let all = try count(try await app.page("/?lang=en").text)
+        for q in ["😀", "。", "・・・", "%", "*", "〜"] {
+            let page = try await app.page("/?lang=en&q=\(enc(q))")
+            #expect(try count(page.text) == 0, "\(q)")
+        }
+        // Folding long vowels away must not turn a few repeated kana into a match for everything.
+        for q in ["ああ", "あああああ", "oo", "ii", "おお"] {
+            let found = try count(try await app.page("/?lang=en&q=\(enc(q))").text)
+            #expect(found < all / 4, "\(q): \(found) of \(all)")
+        }
+        let suggestions = try await app.json("/api/v1/suggest?q=\(enc("おお"))").items.compactMap { $0["label"] as? String }
+        #expect(!suggestions.contains("小笠原村"), "\(suggestions)")
+        #expect(suggestions.contains("大田区"), "\(suggestions)")
+        #expect(try await app.json("/api/v1/municipalities?q=\(enc("😀"))").items.isEmpty)
+        #expect(try await app.json("/api/v1/municipalities?q=%20").items.count == 62)
+    }
+
+    @Test func acceptLanguageWeightsDecide() async throws {
+        let app = try await TestApp.seeded()
+        let cases = [
+            ("en;q=0.1, ko;q=0.9", "ko"), ("ko;q=0, en", "en"), ("zh-TW, vi;q=0.8", "vi"), ("*", "ja"),
+            ("fr, ne;q=0.5, en;q=0.4", "ne"), ("en;q=abc, vi;q=0.3", "vi"),
+        ]
+        for (header, expected) in cases {
+            let page = try await app.page("/", headers: [.acceptLanguage: header])
+            #expect(page.text.contains("<html lang=\"\(expected)\">"), "\(header)")
+            #expect(page.headers[.vary]?.contains("Accept-Language") == true)
+        }
+    }
+
+    @Test func errorDetailsAreMarkedAsEnglish() async throws {
+        let app = try await TestApp.seeded()
+        let page = try await app.page("/?lang=ja&page=0")
+        #expect(page.status == .badRequest)
+        #expect(page.text.contains("<html lang=\"ja\">"))
+        #expect(page.text.contains("<p class=\"detail\" lang=\"en\">"))
     }
 }

@@ -2,7 +2,9 @@
 """Checks the UI string catalogues (Sources/Web/Resources/Strings/*.json) against keys.md.
 
 Every <lang>.json must be a flat JSON object of strings with exactly the keys listed in keys.md,
-no empty values, no duplicate keys, and the same {placeholders} as the key's English meaning.
+no empty values, no duplicate keys, and the same {placeholders} as the key's English meaning — except
+date formats (keys starting `date.`), which may use any of the placeholders the meaning names, since each
+language writes dates its own way.
 Exits 1 and lists every problem found; exits 0 otherwise. Prints the number of keys per language.
 """
 import json
@@ -98,9 +100,9 @@ def check_language(language, meanings, problems):
             problems.append(f"{name}: {key}: empty value")
             continue
         if key in meanings:
-            expected = placeholders(meanings[key])
-            found = placeholders(value)
-            if found != expected:
+            expected = set(placeholders(meanings[key]))
+            found = set(placeholders(value))
+            if (found != expected) if not key.startswith("date.") else not found <= expected:
                 problems.append(f"{name}: {key}: placeholders {show(found)} differ from the English meaning's {show(expected)}")
         if value.count("{") != value.count("}"):
             problems.append(f"{name}: {key}: unbalanced braces in {value!r}")

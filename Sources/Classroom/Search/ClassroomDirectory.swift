@@ -61,12 +61,13 @@ public final class ClassroomDirectory: Sendable {
     public func municipalities(matching text: String? = nil) throws(ClassroomError) -> [MunicipalityListing] {
         let snapshot = snapshot
         let listing = { (m: Municipality) in MunicipalityListing(municipality: m, classroomCount: snapshot.classroomCounts[m.code] ?? 0) }
-        guard let text, !text.isEmpty else { return snapshot.municipalities.map(listing) }
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return snapshot.municipalities.map(listing) }
         guard text.count <= ClassroomQuery.maxTextLength else {
             throw .invalidQuery(parameter: "q", detail: "q is longer than \(ClassroomQuery.maxTextLength) characters")
         }
         let keys = QueryKeys(text)
-        guard !keys.isEmpty else { return snapshot.municipalities.map(listing) }
+        // Text that folds to nothing (only symbols or emoji) names no municipality.
+        guard !keys.isEmpty else { return [] }
         let scored = snapshot.municipalities.enumerated().compactMap { index, m -> (Int, Int, Municipality)? in
             guard let rank = snapshot.municipalityKeys[m.code]?.rank(keys) else { return nil }
             return (index, rank, m)
@@ -103,6 +104,7 @@ public final class ClassroomDirectory: Sendable {
         }
         let snapshot = snapshot
         let keys = QueryKeys(text)
+        guard !keys.isEmpty else { return [] }
         var found = snapshot.prefixIndex.targets(withPrefix: keys.script, limit: limit)
         for other in [keys.scriptRead, keys.latin].compactMap({ $0 }) {
             found += snapshot.prefixIndex.targets(withPrefix: other, limit: limit)

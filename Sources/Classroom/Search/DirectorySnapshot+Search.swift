@@ -3,7 +3,10 @@ import Curriculum
 extension DirectorySnapshot {
     /// Filters, ranks and pages the published classrooms.
     func search(_ query: ClassroomQuery, now: TokyoDateTime) -> Page<SearchHit> {
-        let text = query.text.map(QueryKeys.init).flatMap { $0.isEmpty ? nil : $0 }
+        let text = query.text.map(QueryKeys.init)
+        // Text that folds to nothing (only symbols or emoji) matches nothing, rather than being dropped
+        // silently and showing every class as if it had matched.
+        if let text, text.isEmpty { return Page(total: 0, limit: query.limit, offset: query.offset, items: []) }
         let candidates = filters.matching(query, today: now.date)
         var matches: [(index: Int, score: Int)]
         if let text {
@@ -41,7 +44,9 @@ struct TextRelevance {
         let scriptNeedles = [query.script, query.scriptRead ?? []].filter { !$0.isEmpty }
         var names = snapshot.nameScript.strengths(of: scriptNeedles)
         if let latin = query.latin {
-            for (index, strength) in snapshot.nameLatin.strengths(of: [latin]).enumerated() where strength > names[index] {
+            // A match inside a name needs three letters: one or two (a, oo → o) are inside nearly every name.
+            let floor = latin.count >= 3 ? MatchStrength.contains.rawValue : MatchStrength.prefix.rawValue
+            for (index, strength) in snapshot.nameLatin.strengths(of: [latin]).enumerated() where strength > names[index] && strength >= floor {
                 names[index] = strength
             }
         }

@@ -1,7 +1,6 @@
 import Foundation
 import JapaneseText
 
-
 /// A query in the two forms the directory compares: the script key (NFKC casefold, katakana as hiragana,
 /// no spaces or punctuation) and, when the text is kana or Latin only, the loose romaji key. Any script a
 /// learner types in lands on one of these.
@@ -16,7 +15,8 @@ struct QueryKeys: Sendable {
         script = Array(SearchFold.scriptKey(text, readingsFrom: nil).utf8)
         let read = text.containsKanji ? Array(SearchFold.scriptKey(text).utf8) : script
         scriptRead = read == script || read.isEmpty ? nil : read
-        latin = SearchFold.romajiKey(text).flatMap { $0.isEmpty ? nil : Array($0.utf8) }
+        // One letter of romaji (what ああ, おお or ō fold to) would find most names; the script key still searches.
+        latin = SearchFold.romajiKey(text).flatMap { $0.utf8.count < 2 ? nil : Array($0.utf8) }
     }
 
     var isEmpty: Bool { script.isEmpty && (latin?.isEmpty ?? true) }

@@ -38,10 +38,12 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             let status: HTTPResponse.Status
             var detail: String?
+            var headers = HTTPFields()
             switch error {
             case let problem as Problem:
                 status = problem.status
                 detail = problem.detail
+                headers = problem.headers
             case let error as ClassroomError:
                 let problem = Problem(error)
                 status = problem.status
@@ -60,7 +62,10 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                 titleHTML: renderer.text("error.\(kind).title", settings), bodyHTML: renderer.text("error.\(kind).body", settings),
                 detail: status.code < 500 && status != .notFound ? detail : nil
             )
-            return renderer.response("error", page, page: settings, status: status)
+            var response = renderer.response("error", page, page: settings, status: status)
+            // Headers the error calls for, such as `Allow` on a 405.
+            for field in headers { response.headers.append(field) }
+            return response
         }
     }
 }

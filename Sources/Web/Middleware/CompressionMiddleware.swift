@@ -10,11 +10,12 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        guard Self.acceptsGzip(request.headers[.acceptEncoding]), response.headers[.contentEncoding] == nil,
-            let type = response.headers[.contentType], type.hasPrefix("text/") || type.contains("json"),
+        guard response.headers[.contentEncoding] == nil, let type = response.headers[.contentType], type.hasPrefix("text/") || type.contains("json"),
             (response.body.contentLength ?? 0) >= Self.minimumSize
         else { return response }
-        response.headers[.vary] = "Accept-Encoding"
+        // Whether or not this client gets gzip, a cache must know the answer depends on the header.
+        response.headers.addVary("Accept-Encoding")
+        guard Self.acceptsGzip(request.headers[.acceptEncoding]) else { return response }
         response.headers[.contentEncoding] = "gzip"
         response.headers[.contentLength] = nil
         response.body = response.body.map { buffer in
@@ -29,13 +30,17 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 
-    /// Whether `Accept-Encoding` lists gzip with a non-zero quality.
+    /// Whether `Accept-Encoding` lists gzip (or `*`) with a weight above zero.
     static func acceptsGzip(_ header: String?) -> Bool {
-        guard let header else { return false }
-        return header.split(separator: ",").contains { part in
-            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard pieces.first == "gzip" || pieces.first == "*" else { return false }
-            return !pieces.dropFirst().contains { $0 == "q=0" || $0 == "q=0.0" || $0 == "q=0.00" || $0 == "q=0.000" }
-        }
+        QualityList(header).accepts("gzip")
+    }
+}
+
+extension HTTPFields {
+    /// Adds `name` to the `Vary` header, keeping the names already there.
+    mutating func addVary(_ name: String) {
+        let present = self[.vary].map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } } ?? []
+        guard !present.contains(name.lowercased()) else { return }
+        self[.vary] = self[.vary].map { "\($0), \(name)" } ?? name
     }
 }

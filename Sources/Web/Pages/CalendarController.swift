@@ -12,14 +12,12 @@ struct CalendarController {
 
     /// One classroom's weekly slots and one-off sessions.
     @Sendable func classroom(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try QueryParameters(request, allowed: [])
         let found = try directory.classroom(from: context)
         return Self.calendar(ICalendar.calendar(name: found.classroom.name, classrooms: [(found.classroom, found.municipality)]), file: "classroom-\(found.classroom.id)")
     }
 
     /// All published classrooms of a municipality.
     @Sendable func municipality(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try QueryParameters(request, allowed: [])
         let text = context.parameters.get("code") ?? ""
         guard let code = Municipality.Code(text), let municipality = directory.municipality(code) else {
             throw Problem(.notFound, type: "not-found", detail: "No Tokyo municipality with code '\(text.prefix(40))'.")

@@ -27,7 +27,7 @@ struct ClassroomPage {
     var sample: Bool
     var organiserHTML: String
     var scheduleHTML: [String]
-    var upcoming: [String]
+    var upcomingHTML: [String]
     var facts: [Fact]
     var mapURL: String?
     var notAccepting: Bool
@@ -45,7 +45,8 @@ extension ClassroomPage: MustacheParent {
         case "sample": sample
         case "organiserHTML": organiserHTML
         case "scheduleHTML": scheduleHTML
-        case "upcoming": upcoming
+        case "upcomingHTML": upcomingHTML
+        case "hasUpcoming": !upcomingHTML.isEmpty
         case "facts": facts
         case "mapURL": mapURL
         case "notAccepting": notAccepting
@@ -69,14 +70,11 @@ extension ClassroomPage {
         nameHTML = renderer.data(c.name, settings)
         sample = c.isSample
         organiserHTML = renderer.data(c.organiser, settings)
-        let weekday = { (day: Weekday) in renderer.catalog.text("weekday.\(day.code)", lang) }
-        scheduleHTML = c.schedule.weekly.map { slot in
-            renderer.text("classroom.weekly", settings, ["weekday": weekday(slot.weekday), "start": slot.start.description, "end": slot.end.description])
-        }
-        upcoming = c.schedule.upcomingSessions(after: now, count: 4).map { "\($0.date) (\(weekday($0.date.weekday))) \($0.start)–\($0.end)" }
+        scheduleHTML = Self.schedule(c.schedule, today: now.date, renderer: renderer, settings: settings)
+        upcomingHTML = c.schedule.upcomingSessions(after: now, count: 4).map { renderer.session($0, settings) }
         let yes = renderer.text("classroom.yes", settings), no = renderer.text("classroom.no", settings)
         var facts = [
-            Fact(labelHTML: renderer.text("search.municipality.label", settings), valueHTML: renderer.data(m.name, settings)),
+            Fact(labelHTML: renderer.text("search.municipality.label", settings), valueHTML: renderer.municipality(m, settings)),
             Fact(labelHTML: renderer.text("classroom.address", settings), valueHTML: renderer.data([c.venue, c.address].compactMap { $0 }.joined(separator: "　"), settings)),
             Fact(labelHTML: renderer.text("search.format.label", settings), valueHTML: renderer.text("search.format.\(c.format.rawValue)", settings)),
             Fact(labelHTML: renderer.text("results.levels", settings), valueHTML: HTML.escape(c.levels.map(\.label).joined(separator: ", "))),
@@ -87,10 +85,13 @@ extension ClassroomPage {
                     + (c.materialsYen.map { $0 > 0 ? " / " + renderer.text("classroom.materials", settings, ["yen": String($0)]) : "" } ?? "")
             ),
             Fact(labelHTML: renderer.text("classroom.childcare", settings), valueHTML: c.childcare ? yes : no),
-            Fact(labelHTML: renderer.text("classroom.accessibility", settings), valueHTML: c.wheelchairAccessible ? yes : no),
         ]
+        // Wheelchair access says nothing about a class held online.
+        if c.format != .online {
+            facts.append(Fact(labelHTML: renderer.text("classroom.accessibility", settings), valueHTML: c.wheelchairAccessible ? yes : no))
+        }
         if let eligibility = c.eligibility { facts.append(Fact(labelHTML: renderer.text("classroom.eligibility", settings), valueHTML: renderer.data(eligibility, settings))) }
-        let contact = [c.contact.url, c.contact.email, c.contact.phone].compactMap { $0 }.map(HTML.escape).joined(separator: "<br>")
+        let contact = Self.contactHTML(c.contact)
         if !contact.isEmpty { facts.append(Fact(labelHTML: renderer.text("classroom.contact", settings), valueHTML: contact)) }
         self.facts = facts
         if let lat = c.latitude, let lon = c.longitude {
@@ -101,8 +102,49 @@ extension ClassroomPage {
         notAccepting = !c.accepting
         alternatives = c.accepting ? [] : Self.alternatives(to: c, in: m, directory: directory, renderer: renderer, settings: settings)
         calendarURL = "/classrooms/\(c.id)/calendar.ics"
-        lastConfirmedHTML = renderer.text("classroom.last_confirmed", settings, ["date": c.lastConfirmed.description])
+        lastConfirmedHTML = renderer.text("classroom.last_confirmed", settings, ["date": renderer.dayText(c.lastConfirmed, lang)])
         jsonLD = Self.jsonLD(c, municipality: m, now: now)
+    }
+
+    /// The schedule in plain words: each weekly slot that has not ended (with "from" when it starts later
+    /// and "until" when it ends), then the one-off dates still to come; a sentence when there is nothing.
+    static func schedule(_ schedule: Schedule, today: LocalDate, renderer: PageRenderer, settings: PageSettings) -> [String] {
+        let lang = settings.language
+        var lines: [String] = schedule.weekly.filter { ($0.validUntil ?? today) >= today }.map { slot in
+            var line = renderer.catalog.text("classroom.weekly", lang, [
+                "weekday": renderer.catalog.text("weekday.\(slot.weekday.code)", lang), "start": slot.start.description, "end": slot.end.description,
+            ])
+            var limits: [String] = []
+            if let from = slot.validFrom, from > today { limits.append(renderer.catalog.text("classroom.from", lang, ["date": renderer.dayText(from, lang)])) }
+            if let until = slot.validUntil { limits.append(renderer.catalog.text("classroom.until", lang, ["date": renderer.dayText(until, lang)])) }
+            if !limits.isEmpty { line += lang == .ja ? "（\(limits.joined(separator: "、"))）" : " (\(limits.joined(separator: ", ")))" }
+            return renderer.html(line, settings)
+        }
+        lines += schedule.oneOff.filter { $0.date >= today && !schedule.cancellations.contains($0.date) }.sorted().map { once in
+            let session = renderer.sessionText(Session(date: once.date, start: once.start, end: once.end), lang)
+            return renderer.text("classroom.once", settings, ["session": session])
+        }
+        return lines.isEmpty ? [renderer.text("classroom.no_schedule", settings)] : lines
+    }
+
+    /// Contact details as links a phone can follow: the web page (http and https only, so a `javascript:`
+    /// URL in the data can never become a link), `mailto:` and `tel:`. Anything else stays text.
+    static func contactHTML(_ contact: Classroom.Contact) -> String {
+        var lines: [String] = []
+        if let url = contact.url {
+            let lower = url.lowercased()
+            let safe = (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !url.contains(where: { $0.isWhitespace })
+            lines.append(safe ? "<a href=\"\(HTML.escape(url))\" rel=\"noopener\">\(HTML.escape(url))</a>" : HTML.escape(url))
+        }
+        if let email = contact.email {
+            let safe = email.filter { $0 == "@" }.count == 1 && !email.contains(where: { $0.isWhitespace || "<>\"'?&:/".contains($0) })
+            lines.append(safe ? "<a href=\"mailto:\(HTML.escape(email))\">\(HTML.escape(email))</a>" : HTML.escape(email))
+        }
+        if let phone = contact.phone {
+            let dial = phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+            lines.append(dial.count >= 3 ? "<a href=\"tel:\(dial)\">\(HTML.escape(phone))</a>" : HTML.escape(phone))
+        }
+        return lines.joined(separator: "<br>")
     }
 
     /// Up to three accepting classes at one of the same levels, nearest first.
@@ -124,7 +166,9 @@ extension ClassroomPage {
     static func jsonLD(_ c: Classroom, municipality m: Municipality, now: TokyoDateTime) -> String {
         var instance: [String: Any] = [
             "@type": "CourseInstance", "courseMode": c.format == .online ? "online" : c.format == .hybrid ? "blended" : "onsite",
-            "location": ["@type": "Place", "name": c.venue, "address": c.address ?? "東京都\(m.name)"],
+            "location": c.format == .online
+                ? ["@type": "VirtualLocation", "name": c.venue] as [String: Any]
+                : ["@type": "Place", "name": c.venue, "address": c.address ?? "東京都\(m.name)"],
             "courseSchedule": c.schedule.weekly.map { slot in
                 ["@type": "Schedule", "repeatFrequency": "P1W", "byDay": "https://schema.org/\(slot.weekday.englishName)",
                  "startTime": "\(slot.start):00+09:00", "endTime": "\(slot.end):00+09:00", "scheduleTimezone": "Asia/Tokyo"]

@@ -66,23 +66,35 @@ struct PageRenderer: Sendable {
 
     /// One catalogue string with values filled in, as HTML.
     func text(_ key: String, _ page: PageSettings, _ values: [String: String] = [:]) -> String {
-        Self.html(catalog.text(key, page.language, values), ruby: page.ruby, furigana: furigana)
+        html(catalog.text(key, page.language, values), page)
+    }
+
+    /// Text in the page's language as HTML: with furigana (remembered, since the same names, dates and
+    /// counts come back on every page) when the page shows them, escaped otherwise.
+    func html(_ text: String, _ page: PageSettings) -> String {
+        guard page.ruby, text.containsKanji else { return HTML.escape(text) }
+        return rubyCache.html(text) { Self.html($0, ruby: true, furigana: furigana) }
     }
 
     /// Data text (names, addresses, eligibility: the directory is written in Japanese) as HTML: with furigana
     /// on Japanese pages, and marked `lang="ja"` on the others so screen readers switch voice and browsers
     /// pick Japanese glyphs.
     func data(_ text: String, _ page: PageSettings) -> String {
-        guard page.language == .ja else { return "<span lang=\"ja\">\(HTML.escape(text))</span>" }
-        guard page.ruby else { return HTML.escape(text) }
-        return rubyCache.html(text) { Self.html($0, ruby: true, furigana: furigana) }
+        page.language == .ja ? html(text, page) : "<span lang=\"ja\">\(HTML.escape(text))</span>"
+    }
+
+    /// A municipality's name: in Japanese with furigana on Japanese pages, elsewhere in romaji with the
+    /// Japanese name beside it (the form on signs and letters from the ward office).
+    func municipality(_ m: Municipality, _ page: PageSettings) -> String {
+        page.language == .ja ? data(m.name, page) : "\(HTML.escape(m.romajiFull)) (\(data(m.name, page)))"
     }
 
     /// Names of support languages as a learner reads them: Japanese names (with furigana) on Japanese pages,
     /// English names on English pages, and elsewhere each language's own name marked with its `lang`, since
     /// a Nepali or Vietnamese reader looks for their own language written their own way.
     func languageNames(_ tags: [LanguageTag], _ page: PageSettings) -> String {
-        tags.map { tag in
+        guard !tags.isEmpty else { return text("results.languages_none", page) }
+        return tags.map { tag in
             guard let language = SupportLanguage.named(tag) else { return HTML.escape(tag.rawValue) }
             switch page.language {
             case .ja: return data(language.japanese, page)
@@ -98,6 +110,8 @@ struct PageRenderer: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-cache"
+        // The same URL speaks another language by cookie or Accept-Language.
+        headers[.vary] = "Accept-Language, Cookie"
         for cookie in page.cookiesToSet { headers.append(HTTPField(name: .setCookie, value: cookie)) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }

@@ -120,21 +120,33 @@ extension SearchPage {
             return Option(value: language.tag.rawValue, labelHTML: HTML.escape(label), detail: nil, selected: query.languages.contains(language.tag))
         }
         formats = ClassroomFormat.allCases.map { Option(value: $0.rawValue, labelHTML: HTML.escape(renderer.catalog.text("search.format.\($0.rawValue)", lang)), detail: nil, selected: query.format == $0) }
-        let timeChosen = [time, (try? parameters.single("from")) ?? nil, (try? parameters.single("to")) ?? nil].contains { !($0 ?? "").isEmpty }
-        let flags = [query.format != nil, query.freeOnly, query.childcareOnly, query.acceptingOnly, timeChosen].filter { $0 }.count
-        let chosen = flags + query.levels.count + query.languages.count
-        moreChosenHTML = chosen > 0 ? renderer.text("search.more_chosen", settings, ["count": String(chosen)]) : nil
+        // The folded filters that are set, named, so the results page says why classes are missing.
+        let window = [from, to].contains { !$0.isEmpty } ? "\(from)–\(to)" : nil
+        let chosen: [String] = [
+            times.first(where: \.selected).map { renderer.catalog.text("search.time.\($0.value)", lang) }, window,
+        ].compactMap { $0 }
+            + Level.allCases.filter(query.levels.contains).map(\.label)
+            + query.languages.sorted { $0.rawValue < $1.rawValue }.map { tag in
+                SupportLanguage.named(tag).map { lang == .ja ? $0.japanese : lang == .en ? $0.english : $0.endonyms[0] } ?? tag.rawValue
+            }
+            + [
+                query.format.map { renderer.catalog.text("search.format.\($0.rawValue)", lang) },
+                query.freeOnly ? renderer.catalog.text("search.free", lang) : nil,
+                query.childcareOnly ? renderer.catalog.text("search.childcare", lang) : nil,
+                query.acceptingOnly ? renderer.catalog.text("search.accepting", lang) : nil,
+            ].compactMap { $0 }
+        moreChosenHTML = chosen.isEmpty ? nil : renderer.html(chosen.joined(separator: lang == .ja ? "、" : ", "), settings)
         free = query.freeOnly
         childcare = query.childcareOnly
         accepting = query.acceptingOnly
         countHTML = renderer.text("results.count", settings, ["count": String(hits.total)])
         results = hits.items.map { hit in
             let c = hit.classroom
-            let next = hit.nextSession.map { "\($0.date) (\(renderer.catalog.text("weekday.\($0.date.weekday.code)", lang))) \($0.start)–\($0.end)" }
+
             return Result(
                 url: SitePath.classroomPage(c.id, language: lang), nameHTML: renderer.data(c.name, settings),
-                municipalityHTML: renderer.data(hit.municipality.name, settings),
-                nextSessionHTML: next.map { HTML.escape($0) } ?? renderer.text("results.none_scheduled", settings),
+                municipalityHTML: renderer.municipality(hit.municipality, settings),
+                nextSessionHTML: hit.nextSession.map { renderer.session($0, settings) } ?? renderer.text("results.none_scheduled", settings),
                 levels: c.levels.map(\.label).joined(separator: ", "), languagesHTML: renderer.languageNames(c.languages, settings),
                 feeHTML: c.isFree ? renderer.text("results.free", settings) : renderer.text("results.fee", settings, ["yen": String(c.feeYen)]),
                 childcare: c.childcare, sample: c.isSample
@@ -155,7 +167,7 @@ extension SearchPage {
         let candidates = listings.filter { $0.classroomCount > 0 && !query.municipalities.contains($0.municipality.code) }
         let distance = { (m: Municipality) in pow(m.latitude - origin.latitude, 2) + pow((m.longitude - origin.longitude) * cos(origin.latitude * .pi / 180), 2) }
         return candidates.sorted { distance($0.municipality) < distance($1.municipality) }.prefix(3).map { listing in
-            Link(url: SitePath.search(parameters, changing: ["municipality": listing.municipality.code.rawValue, "page": nil]), labelHTML: renderer.data(listing.municipality.name, settings))
+            Link(url: SitePath.search(parameters, changing: ["municipality": listing.municipality.code.rawValue, "page": nil]), labelHTML: renderer.municipality(listing.municipality, settings))
         }
     }
 }

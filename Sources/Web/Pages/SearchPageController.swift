@@ -11,10 +11,17 @@ struct SearchPageController {
 
     /// Renders the filters and one page of results.
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: Self.parameterNames)
+        let parameters = try QueryParameters(request, allowed: Self.parameterNames, unknown: .ignore)
         let settings = PageSettings(request, parameters: parameters)
         let query = try ClassroomQuery(parameters, directory: directory, pageSize: Self.pageSize)
         let page = try directory.search(query)
+        if page.items.isEmpty, page.total > 0, query.offset > 0 {
+            // A page past the end (an old bookmark, a hand-edited URL): go to the last page there is.
+            let last = (page.total + Self.pageSize - 1) / Self.pageSize
+            var headers = HTTPFields()
+            headers[.location] = SitePath.search(parameters, changing: ["page": last > 1 ? String(last) : nil])
+            return Response(status: .seeOther, headers: headers)
+        }
         let view = SearchPage(query: query, parameters: parameters, page: page, directory: directory, renderer: renderer, settings: settings)
         return renderer.response("search", view, page: settings)
     }

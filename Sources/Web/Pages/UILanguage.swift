@@ -23,8 +23,7 @@ enum UILanguage: String, CaseIterable, Sendable {
     static func negotiate(query: String?, cookie: String?, acceptLanguage: String?) -> UILanguage {
         if let query, let language = match(query) { return language }
         if let cookie, let language = match(cookie) { return language }
-        for part in (acceptLanguage ?? "").split(separator: ",") {
-            let tag = part.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        for tag in QualityList(acceptLanguage).choices {
             if let language = match(tag) { return language }
         }
         return .ja

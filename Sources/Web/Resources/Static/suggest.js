@@ -17,6 +17,8 @@
   list.setAttribute("role", "listbox");
   list.setAttribute("aria-label", input.labels && input.labels[0] ? input.labels[0].textContent : "");
   list.hidden = true;
+  // A list that scrolls would otherwise be a Tab stop of its own; focus stays in the box (aria-activedescendant).
+  list.tabIndex = -1;
   var status = document.createElement("p");
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
@@ -66,7 +68,9 @@
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
       option.appendChild(span(item.label, "label", "ja"));
-      if (item.detail) option.appendChild(span(item.detail, "detail"));
+      // The commas are for screen readers, which would otherwise run the parts together.
+      if (item.detail) { option.appendChild(span(", ", "visually-hidden")); option.appendChild(span(item.detail, "detail")); }
+      option.appendChild(span(", ", "visually-hidden"));
       option.appendChild(span(kindLabel(item.type), "kind"));
       // mousedown would move focus out of the box and close the list before the click lands.
       option.addEventListener("mousedown", function (event) { event.preventDefault(); });
@@ -146,8 +150,9 @@
     } else if (event.key === "Escape" && open) {
       event.preventDefault();
       close();
+      status.textContent = "";
     }
   });
 
-  input.addEventListener("blur", function () { close(); asked = ""; });
+  input.addEventListener("blur", function () { close(); asked = ""; status.textContent = ""; });
 })();
