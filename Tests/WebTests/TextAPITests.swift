@@ -59,4 +59,19 @@ struct TextAPITests {
         let joined = (round["segments"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }.joined()
         #expect(joined == mixed)
     }
+
+    /// The app's gazetteer (places and classroom names) reads 国立市 as the city but leaves 国立 the word alone,
+    /// and puts ruby over the kanji of a classroom name only.
+    @Test func appGazetteerKeepsCommonWordsAndKanaOutOfRuby() async throws {
+        let app = try await TestApp.seeded()
+        let readings = { (text: String) async throws -> [String] in
+            let body = try await app.json("/api/v1/furigana?text=\(enc(text))")
+            return (body["segments"] as? [[String: Any]] ?? []).map { "\($0["text"] as? String ?? "")/\($0["reading"] as? String ?? "")" }
+        }
+        #expect(try await readings("国立大学の留学生").first == "国立/こくりつ")
+        #expect(try await readings("国立市").first?.hasPrefix("国立/くにたち") == true)
+        let name = try await readings("ひまわり日本語クラブ 足立")
+        #expect(!name.contains { $0.hasPrefix("ひまわり日本語") }, "\(name)")
+        #expect(name.contains("足立/あだち"), "\(name)")
+    }
 }

@@ -146,7 +146,7 @@ public final class ClassroomDirectory: Sendable {
         for m in snapshot.municipalities {
             entries.append((m.name, m.kana))
             let stem = m.stem
-            if stem.name != m.name { entries.append((stem.name, stem.kana)) }
+            if stem.name != m.name, Gazetteer.acceptsStem(stem.name) { entries.append((stem.name, stem.kana)) }
         }
         for entry in snapshot.entries where entry.classroom.nameKana.allSatisfy({ !$0.isLetter || $0.isHiraganaOrKatakana }) {
             entries.append((entry.classroom.name, entry.classroom.nameKana))

@@ -5,6 +5,9 @@
 /// MeCab tokens, in which case the longest such entry wins (see ``Gazetteer`` for the rule).
 /// Numbers followed by a counter (1月, 10時30分, 3日, 1人) take the counter's reading after that
 /// number from ``CounterReadings`` instead of ipadic's word-by-word one (see ``CounterMatcher``).
+/// Two context rules correct MeCab's readings first: 方 is かた where it means a person
+/// (16歳以上の方, see `KataRule`), and a word taken for a person's name is read as the common noun
+/// it is on its own (足立親子にほんごの会: 親子 おやこ, not ちかこ; see `PersonNameRule`).
 /// Words MeCab does not know carry no reading in ipadic, and no per-character on'yomi table is
 /// available, so kanji in such words get a `nil` reading rather than a guess.
 ///
@@ -43,7 +46,9 @@ public final class FuriganaEngine: Sendable {
         // Without kanji no segment can carry a reading, and plain runs are merged into one.
         guard text.containsKanji else { return text.isEmpty ? [] : [FuriganaSegment(text: text)] }
         let analysis = Analysis(text, keepingStableBytes: gazetteer.byteIndex != nil)
-        let tokens = tagger.tokens(of: analysis.analysed) ?? []
+        var tokens = tagger.tokens(of: analysis.analysed) ?? []
+        PersonNameRule.apply(to: &tokens)
+        KataRule.apply(to: &tokens, in: analysis.analysed)
         let units = analysis.units(tokens)
 
         // One ICU call for every reading the text needs rather than one per token (line feeds

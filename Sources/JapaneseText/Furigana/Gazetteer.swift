@@ -20,11 +20,15 @@
 /// made of scalars for which that is the same thing, see `isStableScalar`); segment texts
 /// always come from the input.
 ///
-/// Each entry is pre-split into segments: a surface that starts with another
-/// entry (狛江市 after 狛江) reuses that entry's split, and a final 区/市/町/村 after a stem of at
-/// least two Characters, whose reading ends the entry's reading, becomes its own segment, so
-/// 狛江市 gives 狛江(こまえ) 市(し) while 羽村 stays whole. Kana in an entry are split off
-/// like okurigana (あきる野 gives あきる + 野(の)).
+/// Each entry is pre-split into segments, so that ruby covers kanji only: `EntryAligner` gives
+/// each run of kanji its share of the reading, with the entry's kana as anchors and spaces,
+/// punctuation, Latin letters and digits allowed to be missing from the reading (ひまわり日本語クラブ
+/// 足立 gives ひまわり, 日本語(にほんご), クラブ, 足立(あだち)). An entry whose reading does not fit its
+/// text, or fits it in more than one way, is left out, so MeCab reads that text. A surface that
+/// starts with another entry (狛江市 after 狛江) reuses that entry's split, as does a kanji run that
+/// another entry spells or starts (港区 in 土曜日本語クラブ 港区), and a final 区/市/町/村 after a
+/// name of at least two Characters, whose reading ends the entry's reading, becomes its own segment,
+/// so 狛江市 gives 狛江(こまえ) 市(し) while 羽村 stays whole.
 public struct Gazetteer: Sendable {
     /// Segments for each surface.
     let entries: [String: [FuriganaSegment]]
@@ -50,7 +54,8 @@ public struct Gazetteer: Sendable {
         let ordered = readings.sorted { ($0.key.count, $0.key) < ($1.key.count, $1.key) }
         var segmented: [String: [FuriganaSegment]] = [:]
         for (surface, reading) in ordered {
-            segmented[surface] = Self.split(surface: surface, reading: reading, known: segmented)
+            // An entry whose reading does not fit its text is left to MeCab (see EntryAligner).
+            if let segments = Self.split(surface: surface, reading: reading, known: segmented) { segmented[surface] = segments }
         }
         self.entries = segmented
         self.lengths = Set(segmented.keys.map(\.count))
@@ -101,25 +106,31 @@ public struct Gazetteer: Sendable {
 
     /// The reading of `surface` if it is an entry.
     public func reading(of surface: String) -> String? {
-        entries[surface].map { $0.map { $0.reading ?? Kana.toHiragana($0.text) }.joined() }
+        entries[surface].map(Self.reading(of:))
+    }
+
+    /// Place-name stems that are ordinary words far more often than places: 国立 is almost always
+    /// こくりつ (国立大学); only the city is くにたち.
+    public static let stemsThatAreWords: Set<String> = ["国立"]
+
+    /// Whether a municipality's stem (its name without 区/市/町/村) may stand in a gazetteer on its own:
+    /// at least two `Character`s (港 and 北 alone would override ordinary words such as 北海道) and
+    /// not a common word (`stemsThatAreWords`).
+    public static func acceptsStem(_ stem: String, exclusions: Set<String> = stemsThatAreWords) -> Bool {
+        stem.count >= 2 && !exclusions.contains(stem)
     }
 
     /// A gazetteer of municipality names: each full name (狛江市/こまえし) plus its stem without
-    /// the 区/市/町/村 suffix (狛江/こまえ), so the stem is also read right on its own.
-    ///
-    /// Stems are only added when they are at least two `Character`s long (港 and 北 alone would
-    /// override ordinary words such as 北海道) and not in `stemExclusions`, whose default holds
-    /// 国立: as a word it is almost always こくりつ (国立大学), only the city is くにたち.
+    /// the 区/市/町/村 suffix (狛江/こまえ) where ``acceptsStem(_:exclusions:)`` allows it, so the
+    /// stem is also read right on its own.
     public static func placeNames(
-        _ rows: [(name: String, kana: String)], stemExclusions: Set<String> = ["国立"]
+        _ rows: [(name: String, kana: String)], stemExclusions: Set<String> = stemsThatAreWords
     ) -> Gazetteer {
         var entries: [(surface: String, reading: String)] = []
         for row in rows {
             let reading = Kana.toHiragana(row.kana)
             entries.append((row.name, reading))
-            if let split = suffixSplit(surface: row.name, reading: reading), split.stem.surface.count >= 2,
-                !stemExclusions.contains(split.stem.surface)
-            {
+            if let split = suffixSplit(surface: row.name, reading: reading), acceptsStem(split.stem.surface, exclusions: stemExclusions) {
                 entries.append(split.stem)
             }
         }
@@ -148,23 +159,63 @@ public struct Gazetteer: Sendable {
         return nil
     }
 
-    private static func split(surface: String, reading: String, known: [String: [FuriganaSegment]]) -> [FuriganaSegment] {
+    private static func split(surface: String, reading: String, known: [String: [FuriganaSegment]]) -> [FuriganaSegment]? {
         // Longest known proper prefix whose reading is also a prefix of this reading.
         var prefix = surface.dropLast()
         while !prefix.isEmpty {
             if let head = known[String(prefix)] {
-                let headReading = head.map { $0.reading ?? Kana.toHiragana($0.text) }.joined()
-                if reading.hasPrefix(headReading), reading.count > headReading.count {
-                    let rest = String(surface.dropFirst(prefix.count))
-                    return head + ReadingAligner.align(rest, reading: String(reading.dropFirst(headReading.count)))
+                let headReading = Self.reading(of: head)
+                if reading.hasPrefix(headReading), reading.count > headReading.count,
+                    let rest = align(String(surface.dropFirst(prefix.count)), reading: String(reading.dropFirst(headReading.count)), known: known)
+                {
+                    return head + rest
                 }
             }
             prefix = prefix.dropLast()
         }
-        // Only with a stem of two or more Characters: 羽村 and 中村 end in 村 as part of the name.
-        if let split = suffixSplit(surface: surface, reading: reading), split.stem.surface.count >= 2 {
-            return ReadingAligner.align(split.stem.surface, reading: split.stem.reading) + [split.suffix]
+        return align(surface, reading: reading, known: known).map { splittingSuffix($0, of: surface) }
+    }
+
+    /// `EntryAligner`'s segments, with each kanji run read like a known entry when one spells it or
+    /// begins it with the same reading: 港区 in ひまわり日本語クラブ 港区 gives 港 + 区 like the entry 港区.
+    private static func align(_ surface: String, reading: String, known: [String: [FuriganaSegment]]) -> [FuriganaSegment]? {
+        EntryAligner.align(surface, reading: reading)?.flatMap { segment -> [FuriganaSegment] in
+            guard let runReading = segment.reading else { return [segment] }
+            if let whole = known[segment.text], Self.reading(of: whole) == runReading { return whole }
+            var prefix = segment.text.dropLast()
+            while !prefix.isEmpty {
+                if let head = known[String(prefix)] {
+                    let headReading = Self.reading(of: head)
+                    if runReading.hasPrefix(headReading), runReading.count > headReading.count {
+                        let rest = FuriganaSegment(
+                            text: String(segment.text.dropFirst(prefix.count)), reading: String(runReading.dropFirst(headReading.count))
+                        )
+                        return head + [rest]
+                    }
+                }
+                prefix = prefix.dropLast()
+            }
+            return [segment]
         }
-        return ReadingAligner.align(surface, reading: reading)
+    }
+
+    private static func reading(of segments: [FuriganaSegment]) -> String {
+        segments.map { $0.reading ?? Kana.toHiragana($0.text) }.joined()
+    }
+
+    /// Splits a final 区/市/町/村 off the last segment when the name it ends (the kanji and kana at the
+    /// end of the entry) has at least two Characters before it: 狛江市 and あきる野市 split, 羽村 and
+    /// ひまわり日本語クラブ 羽村 do not, since there 村 is part of the name.
+    private static func splittingSuffix(_ segments: [FuriganaSegment], of surface: String) -> [FuriganaSegment] {
+        guard let last = segments.last, let reading = last.reading, let suffix = last.text.last,
+            let candidates = suffixReadings[suffix], last.text.count >= 2
+        else { return segments }
+        let nameLength = surface.reversed().prefix { $0.isKanji || $0.isKana }.count
+        guard nameLength >= 3 else { return segments }
+        for suffixReading in candidates where reading.hasSuffix(suffixReading) && reading.count > suffixReading.count {
+            let stem = FuriganaSegment(text: String(last.text.dropLast()), reading: String(reading.dropLast(suffixReading.count)))
+            return segments.dropLast() + [stem, FuriganaSegment(text: String(suffix), reading: suffixReading)]
+        }
+        return segments
     }
 }

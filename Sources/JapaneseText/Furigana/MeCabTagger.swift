@@ -24,6 +24,15 @@ final class MeCabTagger: @unchecked Sendable {
         /// word that begins with a digit (ipadic's months １月…１２月): where `CounterMatcher` looks
         /// for a number, so that it can turn every other token away without decoding it.
         var startsNumber = false
+        var wordClass = IpadicFeature.WordClass.other
+        /// See `IpadicFeature.isAttributive`.
+        var isAttributive = false
+        /// See `IpadicFeature.isPersonSuffix`.
+        var isPersonSuffix = false
+        /// For a token tagged 名詞,固有名詞,人名: the reading MeCab gives the same text parsed on its
+        /// own, when that is one common noun with another reading (親子: チカコ as a given name in
+        /// 足立親子にほんごの会, オヤコ on its own). See `PersonNameRule`.
+        var commonNounReading: String?
     }
 
     /// `arguments` are MeCab command-line options, e.g. `-d /path/to/dic`; empty means /etc/mecabrc.
@@ -64,12 +73,27 @@ final class MeCabTagger: @unchecked Sendable {
                 if stat == MECAB_NOR_NODE || stat == MECAB_UNK_NODE, let surface = current.pointee.surface {
                     let offset = surface - start
                     let length = Int(current.pointee.length)
-                    tokens.append(
-                        Token(
-                            start: offset, end: offset + length, reading: Self.reading(current.pointee.feature),
-                            startsNumber: Self.startsNumber(surface, length: length, feature: current.pointee.feature)
-                        )
+                    var token = Token(
+                        start: offset, end: offset + length,
+                        startsNumber: Self.startsNumber(surface, length: length, feature: current.pointee.feature)
                     )
+                    if let featureString = current.pointee.feature {
+                        let feature = IpadicFeature(featureString)
+                        token.reading = feature.readingString(featureString)
+                        token.wordClass = feature.wordClass
+                        token.isAttributive = feature.isAttributive
+                        token.isPersonSuffix = feature.isPersonSuffix
+                        // Place names are often family names too (a fifth of the tokens of the Tokyo town
+                        // names), so the second parse only runs where the lattice holds a common noun
+                        // with the same span and another reading. Single kanji are left alone (see
+                        // PersonNameRule).
+                        if feature.isPersonName, Self.scalarCount(surface, length: length) >= 2,
+                            Self.hasCommonNoun(in: lattice, at: offset - Int(current.pointee.rlength) + length, length: length, unlike: token.reading)
+                        {
+                            token.commonNounReading = commonNounReading(surface, length: length, unlike: token.reading)
+                        }
+                    }
+                    tokens.append(token)
                 }
                 node = UnsafeMutablePointer(mutating: current.pointee.next)
             }
@@ -97,26 +121,54 @@ final class MeCabTagger: @unchecked Sendable {
         }
     }
 
-    /// Field 8 of ipadic's CSV features (index 7): the reading in katakana, or nil if absent or "*".
-    /// Reads the bytes in place; only the field itself becomes a `String`.
-    private static func reading(_ feature: UnsafePointer<CChar>?) -> String? {
-        guard let feature else { return nil }
-        let comma = CChar(UInt8(ascii: ","))
-        var position = 0
-        var commas = 0
-        while commas < 7 {
-            let byte = feature[position]
-            if byte == 0 { return nil }
-            if byte == comma { commas += 1 }
-            position += 1
+    /// The reading MeCab gives `length` bytes at `surface` when they are parsed on their own, if
+    /// that parse is one common noun (`IpadicFeature.isCommonNoun`) and its reading is not `reading`.
+    ///
+    /// On their own, words lose the context that made MeCab choose a name (親子 before the hiragana
+    /// にほんご it cannot parse) but keep the costs of standing alone, which favour the proper noun
+    /// where it is the usual word (神田 stays かんだ, not the common noun しんでん; 上田 うえだ, not
+    /// じょうでん). Taking the lattice's cheapest common noun instead, without this parse, lost 10 rows
+    /// of the Tokyo town and address lists that way (bench/furigana/RESULTS.md, section 4).
+    private func commonNounReading(_ surface: UnsafePointer<CChar>, length: Int, unlike reading: String?) -> String? {
+        guard let lattice = mecab_model_new_lattice(model) else { return nil }
+        defer { mecab_lattice_destroy(lattice) }
+        mecab_lattice_set_sentence2(lattice, surface, length)
+        guard mecab_parse_lattice(tagger, lattice) != 0 else { return nil }
+        var found: String?
+        var node = mecab_lattice_get_bos_node(lattice)
+        while let current = node {
+            defer { node = UnsafeMutablePointer(mutating: current.pointee.next) }
+            let stat = Int32(current.pointee.stat)
+            guard stat == MECAB_NOR_NODE || stat == MECAB_UNK_NODE else { continue }
+            // More than one word, or one of another kind: no common noun to prefer.
+            guard found == nil, Int(current.pointee.length) == length, let featureString = current.pointee.feature else { return nil }
+            let feature = IpadicFeature(featureString)
+            guard feature.isCommonNoun, let candidate = feature.readingString(featureString) else { return nil }
+            found = candidate
         }
-        var end = position
-        while feature[end] != 0, feature[end] != comma { end += 1 }
-        let length = end - position
-        if length == 0 || (length == 1 && feature[position] == CChar(UInt8(ascii: "*"))) { return nil }
-        return UnsafeRawPointer(feature + position).withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        return found == reading ? nil : found
+    }
+
+    /// Number of Unicode scalars in `length` UTF-8 bytes (the bytes that do not continue a scalar).
+    private static func scalarCount(_ surface: UnsafePointer<CChar>, length: Int) -> Int {
+        (0..<length).reduce(0) { count, index in UInt8(bitPattern: surface[index]) & 0xC0 == 0x80 ? count : count + 1 }
+    }
+
+    /// True when the lattice holds a common noun of `length` bytes starting at byte `position` (the
+    /// position of the space before it, if any: MeCab's `rlength`) whose reading is not `reading`.
+    /// MeCab keeps every dictionary word it looked up in the lattice (`begin_nodes`, linked by
+    /// `bnext`) until the lattice is destroyed.
+    private static func hasCommonNoun(in lattice: OpaquePointer, at position: Int, length: Int, unlike reading: String?) -> Bool {
+        var node = mecab_lattice_get_begin_nodes(lattice, position)
+        while let current = node {
+            node = current.pointee.bnext
+            guard Int(current.pointee.length) == length, let featureString = current.pointee.feature,
+                IpadicFeature.mayBeCommonNoun(featureString)
+            else { continue }
+            let feature = IpadicFeature(featureString)
+            if feature.isCommonNoun, let candidate = feature.readingString(featureString), candidate != reading { return true }
         }
+        return false
     }
 
     /// See `Token.startsNumber`; reads the bytes in place.
