@@ -24,7 +24,7 @@ PAGES = [
     "/?lang=vi&language=vi",
     "/?lang=ne",
     "/?lang=en&municipality=133604&weekday=sun&level=b1&free=true",  # empty state with nearby wards
-    "/classrooms/10?lang=ja",
+    "/classrooms/10?lang=ja&furigana=on",
     "/classrooms/10?lang=en",
     "/classrooms/10?lang=ne",
     "/no-such-page?lang=en",
