@@ -1,38 +1,6 @@
 import JapaneseText
 import Mustache
 
-/// A choice in a list a page prints: a select's option, or a language in the switcher.
-struct PageOption: MustacheParent {
-    var value: String
-    var labelHTML: String
-    var detail: String?
-    var selected: Bool
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "value": value
-        case "labelHTML": labelHTML
-        case "detail": detail
-        case "selected": selected
-        default: nil
-        }
-    }
-}
-
-/// A link a page prints, with its text as HTML.
-struct PageLink: MustacheParent {
-    var url: String
-    var labelHTML: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "url": url
-        case "labelHTML": labelHTML
-        default: nil
-        }
-    }
-}
-
 /// What `head.mustache` and `foot.mustache` print on every page: its language and title, the string
 /// catalogue (as HTML in `t`, as plain text in `p`), the asset links, the language switcher and the
 /// furigana toggle.

@@ -89,17 +89,28 @@ struct PageRenderer: Sendable {
         page.language == .ja ? data(m.name, page) : "\(HTML.escape(m.romajiFull)) (\(data(m.name, page)))"
     }
 
-    /// Names of support languages as a learner reads them: Japanese names (with furigana) on Japanese pages,
-    /// English names on English pages, and elsewhere each language's own name marked with its `lang`, since
-    /// a Nepali or Vietnamese reader looks for their own language written their own way.
+    /// A support language's name as a learner reads it: the Japanese name on Japanese pages, the English
+    /// name on English pages, and elsewhere the language's own name, since a Nepali or Vietnamese reader
+    /// looks for their own language written their own way.
+    func languageName(_ tag: LanguageTag, _ language: UILanguage) -> String {
+        guard let known = SupportLanguage.named(tag) else { return tag.rawValue }
+        switch language {
+        case .ja: return known.japanese
+        case .en: return known.english
+        default: return known.endonyms[0]
+        }
+    }
+
+    /// The names of support languages as HTML (``languageName(_:_:)``): with furigana on Japanese pages, and
+    /// each own name marked with its `lang`; "Japanese only" when there are none.
     func languageNames(_ tags: [LanguageTag], _ page: PageSettings) -> String {
         guard !tags.isEmpty else { return text("results.languages_none", page) }
         return tags.map { tag in
-            guard let language = SupportLanguage.named(tag) else { return HTML.escape(tag.rawValue) }
+            let name = languageName(tag, page.language)
             switch page.language {
-            case .ja: return data(language.japanese, page)
-            case .en: return HTML.escape(language.english)
-            default: return "<span lang=\"\(HTML.escape(tag.rawValue))\">\(HTML.escape(language.endonyms[0]))</span>"
+            case .ja: return data(name, page)
+            case .en: return HTML.escape(name)
+            default: return "<span lang=\"\(HTML.escape(tag.rawValue))\">\(HTML.escape(name))</span>"
             }
         }.joined(separator: ", ")
     }

@@ -120,29 +120,13 @@ extension SearchPage {
             return Option(value: language.tag.rawValue, labelHTML: HTML.escape(label), detail: nil, selected: query.languages.contains(language.tag))
         }
         formats = ClassroomFormat.allCases.map { Option(value: $0.rawValue, labelHTML: HTML.escape(renderer.catalog.text("search.format.\($0.rawValue)", lang)), detail: nil, selected: query.format == $0) }
-        // The folded filters that are set, named, so the results page says why classes are missing.
-        let window = [from, to].contains { !$0.isEmpty } ? "\(from)–\(to)" : nil
-        let chosen: [String] = [
-            times.first(where: \.selected).map { renderer.catalog.text("search.time.\($0.value)", lang) }, window,
-        ].compactMap { $0 }
-            + Level.allCases.filter(query.levels.contains).map(\.label)
-            + query.languages.sorted { $0.rawValue < $1.rawValue }.map { tag in
-                SupportLanguage.named(tag).map { lang == .ja ? $0.japanese : lang == .en ? $0.english : $0.endonyms[0] } ?? tag.rawValue
-            }
-            + [
-                query.format.map { renderer.catalog.text("search.format.\($0.rawValue)", lang) },
-                query.freeOnly ? renderer.catalog.text("search.free", lang) : nil,
-                query.childcareOnly ? renderer.catalog.text("search.childcare", lang) : nil,
-                query.acceptingOnly ? renderer.catalog.text("search.accepting", lang) : nil,
-            ].compactMap { $0 }
-        moreChosenHTML = chosen.isEmpty ? nil : renderer.html(chosen.joined(separator: lang == .ja ? "、" : ", "), settings)
+        moreChosenHTML = Self.foldedFiltersHTML(query, time: times.first(where: \.selected), from: from, to: to, renderer: renderer, settings: settings)
         free = query.freeOnly
         childcare = query.childcareOnly
         accepting = query.acceptingOnly
         countHTML = renderer.text("results.count", settings, ["count": String(hits.total)])
         results = hits.items.map { hit in
             let c = hit.classroom
-
             return Result(
                 url: SitePath.classroomPage(c.id, language: lang), nameHTML: renderer.data(c.name, settings),
                 municipalityHTML: renderer.municipality(hit.municipality, settings),
@@ -158,6 +142,24 @@ extension SearchPage {
         positionHTML = pages > 1 ? renderer.text("pager.position", settings, ["page": String(pageNumber), "pages": String(pages)]) : nil
         previous = pageNumber > 1 ? Link(url: selfURL(["page": String(pageNumber - 1)]), labelHTML: renderer.text("pager.previous", settings)) : nil
         next = query.offset + query.limit < hits.total ? Link(url: selfURL(["page": String(pageNumber + 1)]), labelHTML: renderer.text("pager.next", settings)) : nil
+    }
+
+    /// The filters folded under "More filters" that are set, named (e.g. "A1, Free classes only"), so the
+    /// results page says why classes are missing; nil when none is set.
+    static func foldedFiltersHTML(_ query: ClassroomQuery, time: Option?, from: String, to: String, renderer: PageRenderer, settings: PageSettings) -> String? {
+        let lang = settings.language
+        let window = [from, to].contains { !$0.isEmpty } ? "\(from)–\(to)" : nil
+        let chosen: [String] =
+            [time.map { renderer.catalog.text("search.time.\($0.value)", lang) }, window].compactMap { $0 }
+            + Level.allCases.filter(query.levels.contains).map(\.label)
+            + query.languages.sorted { $0.rawValue < $1.rawValue }.map { renderer.languageName($0, lang) }
+            + [
+                query.format.map { renderer.catalog.text("search.format.\($0.rawValue)", lang) },
+                query.freeOnly ? renderer.catalog.text("search.free", lang) : nil,
+                query.childcareOnly ? renderer.catalog.text("search.childcare", lang) : nil,
+                query.acceptingOnly ? renderer.catalog.text("search.accepting", lang) : nil,
+            ].compactMap { $0 }
+        return chosen.isEmpty ? nil : renderer.html(chosen.joined(separator: lang == .ja ? "、" : ", "), settings)
     }
 
     /// For an empty result in one municipality: the three nearest municipalities that have classes.
