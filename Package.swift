@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Hummingbird's own service runner (already in the build through it), named so Web can add a service.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // HTML templates for the learner pages (issue 4), as the stack names it.
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // gzip for pages and JSON on slow phone connections (issue 4); a thin layer over the system zlib.
@@ -26,11 +28,14 @@ let package = Package(
         ),
         .systemLibrary(name: "CMeCab", providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]),
         .target(name: "JapaneseText", dependencies: ["CICUShim", "CMeCab"]),
+        // The one SQLite pool, the ordered migration plan, backups and change detection; every domain stores through it.
+        .target(name: "Storage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Classroom",
             dependencies: [
                 "JapaneseText",
                 "Curriculum",
+                "Storage",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -42,7 +47,10 @@ let package = Package(
                 "Classroom",
                 "Curriculum",
                 "JapaneseText",
+                "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // Already built with Hummingbird; runs the watcher for other processes' writes beside the server.
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -54,12 +62,14 @@ let package = Package(
             dependencies: [
                 "Web",
                 "Classroom",
+                "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Classroom"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Classroom", "Storage"], path: "Tests/TestSupport"),
         .testTarget(name: "JapaneseTextTests", dependencies: ["JapaneseText"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "TestSupport"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum"]),
         .testTarget(
@@ -67,6 +77,10 @@ let package = Package(
             dependencies: [
                 "Web",
                 "TestSupport",
+                "Storage",
+                // Reads the upgrade fixture's rows directly, as SQL, before and after the migration.
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

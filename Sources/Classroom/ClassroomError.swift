@@ -6,6 +6,8 @@ public enum ClassroomError: Error, Equatable, Sendable {
     case invalidQuery(parameter: String, detail: String)
     /// An import file with problems; nothing was stored.
     case invalidImport([ImportIssue])
+    /// Classrooms cannot be stored before the municipalities they belong to have been seeded.
+    case noMunicipalities
 }
 
 /// One problem found in an import file, located by line and column so a volunteer can fix it.

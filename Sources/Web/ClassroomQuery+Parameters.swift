@@ -10,13 +10,8 @@ extension ClassroomQuery {
     /// Reads a classroom search from query parameters; every bad value is a 400 naming its parameter.
     init(_ parameters: QueryParameters, directory: ClassroomDirectory, pageSize: Int? = nil) throws(Problem) {
         self.init()
-        if let text = try parameters.single("q") {
-            guard text.count <= Self.maxTextLength else {
-                throw Problem.badParameter("q", "q is longer than \(Self.maxTextLength) characters.")
-            }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            self.text = trimmed.isEmpty ? nil : trimmed
-        }
+        let raw = try parameters.single("q")
+        text = try Problem.mapping { () throws(ClassroomError) in try Self.searchText(raw) }
         for value in parameters.all("municipality") {
             guard let code = Municipality.Code(value), directory.municipality(code) != nil else {
                 throw Problem.badParameter("municipality", "'\(value.prefix(40))' is not the 6-digit code of a Tokyo municipality (see /api/v1/municipalities).")
@@ -31,9 +26,7 @@ extension ClassroomQuery {
         }
         from = try Self.time(parameters, "from")
         to = try Self.time(parameters, "to")
-        if let from, let to, to <= from {
-            throw Problem.badParameter("to", "to (\(to)) must be later than from (\(from)).")
-        }
+        try Problem.mapping { [from, to] () throws(ClassroomError) in try Self.checkWindow(from: from, to: to) }
         for value in parameters.all("level") {
             guard let level = Level(code: value) else {
                 throw Problem.badParameter("level", "'\(value.prefix(40))' is not a level; use pre_a1, a1, a2 or b1.")
@@ -70,9 +63,7 @@ extension ClassroomQuery {
             }
             if let start = window.from { from = max(from ?? start, start) }
             if let end = window.to { to = min(to ?? end, end) }
-            if let from, let to, to <= from {
-                throw Problem.badParameter("time", "The part of the day does not overlap \(from)–\(to).")
-            }
+            try Problem.mapping { [from, to] () throws(ClassroomError) in try Self.checkWindow(from: from, to: to, parameter: "time") }
         } else {
             limit = try parameters.integer("limit", default: 20, range: 1...Self.maxLimit)
             offset = try parameters.integer("offset", default: 0, range: 0...1_000_000)

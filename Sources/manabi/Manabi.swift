@@ -2,6 +2,7 @@ import ArgumentParser
 import Classroom
 import Foundation
 import Logging
+import Storage
 import Web
 
 /// The `manabi` command: serve the site, or manage its database.
@@ -9,7 +10,7 @@ import Web
 struct Manabi: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find a local Japanese class in Tokyo.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, Import.self, Export.self],
+        subcommands: [Serve.self, Migrate.self, Seed.self, Import.self, Export.self, Backup.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -19,7 +20,10 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite database file (env MANABI_DB).")
     var db: String = ProcessInfo.processInfo.environment["MANABI_DB"] ?? "data/manabi.sqlite"
 
-    func open() throws -> AppDatabase { try AppDatabase.open(path: db) }
+    func open() throws -> AppDatabase { try ManabiSchema.open(path: db) }
+
+    /// The classroom directory's one write path over this database.
+    func classrooms() throws -> ClassroomService { ClassroomService(database: try open()) }
 }
 
 struct Serve: AsyncParsableCommand, AppArguments {
@@ -30,8 +34,8 @@ struct Serve: AsyncParsableCommand, AppArguments {
     var host: String = ProcessInfo.processInfo.environment["HOST"] ?? "127.0.0.1"
     @Option(name: .long, help: "Port (env PORT).")
     var port: Int = Int(ProcessInfo.processInfo.environment["PORT"] ?? "") ?? 8080
-    @Option(name: .long, help: "Folder with municipalities.csv and classrooms.sample.csv.")
-    var seedDir: String = "seed"
+    @Option(name: .long, help: "Folder with municipalities.csv and classrooms.sample.csv (default: seed, skipped when absent and the database is seeded).")
+    var seedDir: String?
     @Flag(name: .long, help: "Do not seed the database.")
     var noSeed = false
 
@@ -40,8 +44,12 @@ struct Serve: AsyncParsableCommand, AppArguments {
     var logLevel: Logger.Level? { ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) }
 
     func run() async throws {
-        let app = try await buildApplication(self, seedDirectory: noSeed ? nil : URL(fileURLWithPath: seedDir))
-        try await app.runService()
+        let seed = noSeed ? nil : SeedSource(folder: URL(fileURLWithPath: seedDir ?? "seed"), explicit: seedDir != nil)
+        do {
+            try await buildApplication(self, seed: seed).runService()
+        } catch let error as StartupError {
+            fail(error.description)
+        }
     }
 }
 
@@ -64,30 +72,32 @@ struct Seed: AsyncParsableCommand {
     var municipalitiesOnly = false
 
     func run() async throws {
-        let store = ClassroomStore(database: try database.open())
-        let outcome = try await Seeder(directory: URL(fileURLWithPath: seedDir)).seed(into: store, includeSamples: !municipalitiesOnly)
-        print("municipalities: \(outcome.municipalities), sample classrooms added: \(outcome.sampleClassrooms)")
+        do {
+            let outcome = try await database.classrooms().seed(from: URL(fileURLWithPath: seedDir), includeSamples: !municipalitiesOnly)
+            print("municipalities: \(outcome.municipalities), sample classrooms added: \(outcome.sampleClassrooms)")
+        } catch let missing as SeedFileMissing {
+            fail("\(missing). Pass --seed-dir with the folder that holds it (the repository's seed/).")
+        }
     }
 }
 
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import classrooms from a CSV file: all rows or none.")
+    static let configuration = CommandConfiguration(
+        abstract: "Import classrooms from a CSV file: all rows or none. A server running on the same database serves them within a second or so."
+    )
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "CSV file in the format of docs/classroom-csv.md.")
     var file: String
 
     func run() async throws {
-        let store = ClassroomStore(database: try database.open())
-        let known = Set(try await store.municipalities().map(\.code))
-        guard !known.isEmpty else { throw ValidationError("The database has no municipalities yet: run `manabi seed` first.") }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw ValidationError("Cannot read \(file).") }
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { fail("Cannot read \(file).") }
         do {
-            let classrooms = try ClassroomCSV.decode(data, knownMunicipalities: known)
-            let summary = try await store.save(classrooms)
-            print("imported \(classrooms.count) classrooms: \(summary.inserted) new, \(summary.updated) updated")
-        } catch let error as ClassroomError {
-            guard case .invalidImport(let issues) = error else { throw error }
+            let summary = try await database.classrooms().importCSV(data)
+            print("imported \(summary.inserted + summary.updated) classrooms: \(summary.inserted) new, \(summary.updated) updated")
+        } catch ClassroomError.noMunicipalities {
+            fail("The database has no municipalities yet: run `manabi seed` first.")
+        } catch ClassroomError.invalidImport(let issues) {
             var standardError = FileHandle.standardError
             print("\(file): \(issues.count) problem(s); nothing was imported.", to: &standardError)
             for issue in issues { print("  \(issue)", to: &standardError) }
@@ -103,13 +113,41 @@ struct Export: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let csv = ClassroomCSV.encode(try await ClassroomStore(database: try database.open()).allClassrooms())
+        let csv = try await database.classrooms().exportCSV()
         if let output {
             try Data(csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {
             FileHandle.standardOutput.write(Data(csv.utf8))
         }
     }
+}
+
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the live database to a new file with SQLite's online backup, while a server keeps serving.",
+        discussion: "The copy holds every write committed before it started and passes PRAGMA integrity_check. See README.md (Backups) to restore."
+    )
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The new file to write (never overwritten).")
+    var file: String
+
+    func run() async throws {
+        guard FileManager.default.fileExists(atPath: database.db) else { fail("There is no database at \(database.db).") }
+        do {
+            // Opened without migrating: a backup copies the file as it is.
+            let pages = try AppDatabase.open(path: database.db, plan: MigrationPlan([])).backup(to: file)
+            print("backed up \(database.db) to \(file) (\(pages) pages, integrity ok)")
+        } catch let error as BackupError {
+            fail(error.description)
+        }
+    }
+}
+
+/// Prints `message` on standard error and exits with status 1 (no usage text: the input was understood).
+func fail(_ message: String) -> Never {
+    var standardError = FileHandle.standardError
+    print("manabi: \(message)", to: &standardError)
+    Foundation.exit(1)
 }
 
 extension FileHandle: @retroactive TextOutputStream {

@@ -13,7 +13,7 @@ struct LanguageSearchTests {
 
     @Test func everyCatalogueNameFindsItsLanguage() async throws {
         let test = try await TestDatabase.seeded(includeSamples: false)
-        let directory = try await ClassroomDirectory(store: test.store)
+        let directory = try await ClassroomDirectory(following: test.classrooms)
         var failures: [String] = []
         for language in SupportLanguage.catalog {
             var names = [language.english, language.english.lowercased(), language.japanese, language.japaneseKana, Kana.toKatakana(language.japaneseKana)]
@@ -32,7 +32,7 @@ struct LanguageSearchTests {
 
     @Test func theLanguagesOfTheSampleDirectoryAreAllInTheCatalogue() async throws {
         let test = try await TestDatabase.seeded()
-        let used = Set(try await test.store.allClassrooms().flatMap(\.languages).map(\.primary))
+        let used = Set(try await test.classrooms.storedClassrooms().flatMap(\.languages).map(\.primary))
         let known = Set(SupportLanguage.catalog.map(\.tag.primary))
         #expect(used.isSubset(of: known), "\(used.subtracting(known))")
     }

@@ -1,5 +1,6 @@
 import Classroom
 import Foundation
+import Storage
 import Testing
 import TestSupport
 
@@ -12,18 +13,18 @@ struct MigrationTests {
         let applied = try await test.database.appliedMigrations()
         // Then the schema is complete and empty
         #expect(applied == ["classroom-v1-create"])
-        let count = try await test.store.count()
+        let count = try await test.classrooms.storedCount()
         #expect(count == 0)
         #expect(FileManager.default.fileExists(atPath: test.path))
     }
 
     @Test func reopeningIsIdempotent() async throws {
         let test = try await TestDatabase.seeded()
-        let again = try AppDatabase.open(path: test.path)
+        let again = try test.openAgain()
         let applied = try await again.appliedMigrations()
         #expect(applied == ["classroom-v1-create"])
-        let reopened = try await ClassroomStore(database: again).count()
-        let original = try await test.store.count()
+        let reopened = try await ClassroomService(database: again).storedCount()
+        let original = try await test.classrooms.storedCount()
         #expect(reopened == original && original > 0)
     }
 
@@ -34,8 +35,8 @@ struct MigrationTests {
         var classroom = try #require(try ClassroomCSV.decode(Data(Fixtures.csv([Fixtures.row(id: 1)]).utf8), knownMunicipalities: [Municipality.Code("131041")!]).first)
         classroom.municipalityCode = Municipality.Code("139999")!
         // Then the foreign key refuses it and nothing is stored
-        await #expect(throws: (any Error).self) { try await test.store.save([classroom]) }
-        let count = try await test.store.count()
+        await #expect(throws: (any Error).self) { try await test.classrooms.save([classroom]) }
+        let count = try await test.classrooms.storedCount()
         #expect(count == 0)
     }
 
@@ -46,9 +47,9 @@ struct MigrationTests {
         )
         var broken = rows
         broken[1].municipalityCode = Municipality.Code("139999")!
-        await #expect(throws: (any Error).self) { try await test.store.save(broken) }
+        await #expect(throws: (any Error).self) { try await test.classrooms.save(broken) }
         // The first, valid classroom was rolled back with the second.
-        let count = try await test.store.count()
+        let count = try await test.classrooms.storedCount()
         #expect(count == 0)
     }
 }

@@ -21,7 +21,7 @@ struct MunicipalitySearchTests {
     @Test func eachSpellingFindsItsMunicipalityFirst() async throws {
         // Given the 62 municipalities
         let test = try await TestDatabase.seeded(includeSamples: false)
-        let directory = try await ClassroomDirectory(store: test.store)
+        let directory = try await ClassroomDirectory(following: test.classrooms)
         let all = try directory.municipalities().map(\.municipality)
         #expect(all.count == 62)
         var failures: [String] = []
@@ -45,7 +45,7 @@ struct MunicipalitySearchTests {
 
     @Test func twoTypedCharactersAlreadyListTheMunicipality() async throws {
         let test = try await TestDatabase.seeded(includeSamples: false)
-        let directory = try await ClassroomDirectory(store: test.store)
+        let directory = try await ClassroomDirectory(following: test.classrooms)
         for m in try directory.municipalities().map(\.municipality) {
             for typed in [String(m.kana.prefix(2)), String(m.romaji.prefix(2)), String(m.name.prefix(2))] {
                 let found = try directory.municipalities(matching: typed).map(\.municipality.code)
@@ -56,7 +56,7 @@ struct MunicipalitySearchTests {
 
     @Test func longVowelSpellingsAgree() async throws {
         let test = try await TestDatabase.seeded(includeSamples: false)
-        let directory = try await ClassroomDirectory(store: test.store)
+        let directory = try await ClassroomDirectory(following: test.classrooms)
         for spelling in ["Ōta", "Ota", "Oota", "Outa", "Ohta", "ōta-ku", "OTA CITY"] {
             #expect(try directory.municipalities(matching: spelling).first?.municipality.name == "大田区", "\(spelling)")
         }
@@ -70,7 +70,7 @@ struct MunicipalitySearchTests {
 
     @Test func prefixTypingSuggestsFromTwoCharacters() async throws {
         let test = try await TestDatabase.seeded(includeSamples: false)
-        let directory = try await ClassroomDirectory(store: test.store)
+        let directory = try await ClassroomDirectory(following: test.classrooms)
         for typed in ["しん", "シン", "shin", "Shin", "新宿"] {
             #expect(try directory.municipalities(matching: typed).first?.municipality.name == "新宿区", "\(typed)")
         }

@@ -1,5 +1,6 @@
 import Classroom
 import Foundation
+import Storage
 
 /// A fresh SQLite file per test, under the system temp folder, removed when the value is released;
 /// tests never share a database.
@@ -9,19 +10,26 @@ public final class TestDatabase: @unchecked Sendable {
 
     public var path: String { folder.appendingPathComponent("manabi.sqlite").path }
 
-    public init() throws {
+    /// A new file migrated with `plan` (by default the classroom directory's migrations alone).
+    public init(plan: MigrationPlan = MigrationPlan(ClassroomSchema.migrations)) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("manabi-test-\(UUID().uuidString)")
-        database = try AppDatabase.open(path: folder.appendingPathComponent("manabi.sqlite").path)
+        database = try AppDatabase.open(path: folder.appendingPathComponent("manabi.sqlite").path, plan: plan)
     }
 
     /// A database with the real seed: 62 municipalities and the sample classrooms.
-    public static func seeded(includeSamples: Bool = true) async throws -> TestDatabase {
-        let test = try TestDatabase()
-        _ = try await Seeder(directory: Fixtures.seedDirectory).seed(into: test.store, includeSamples: includeSamples)
+    public static func seeded(includeSamples: Bool = true, plan: MigrationPlan = MigrationPlan(ClassroomSchema.migrations)) async throws -> TestDatabase {
+        let test = try TestDatabase(plan: plan)
+        try await test.classrooms.seed(from: Fixtures.seedDirectory, includeSamples: includeSamples)
         return test
     }
 
-    public var store: ClassroomStore { ClassroomStore(database: database) }
+    /// A second pool on the same file: to SQLite, as much another writer as another process is.
+    public func openAgain() throws -> AppDatabase {
+        try AppDatabase.open(path: path, plan: database.plan)
+    }
+
+    /// The classroom write path over this database (a new service, with no followers).
+    public var classrooms: ClassroomService { ClassroomService(database: database) }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 }

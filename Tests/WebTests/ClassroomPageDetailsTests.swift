@@ -9,8 +9,7 @@ import TestSupport
 struct ClassroomPageDetailsTests {
     /// Saves classrooms made from fixture rows into the seeded test app.
     func save(_ rows: [[String: String]], in app: TestApp) async throws {
-        let known = Set(try await app.database.store.municipalities().map(\.code))
-        try await app.services.directory.save(try ClassroomCSV.decode(Data(Fixtures.csv(rows).utf8), knownMunicipalities: known))
+        try await app.services.classrooms.importCSV(Data(Fixtures.csv(rows).utf8))
     }
 
     @Test func scheduleSaysWhenSlotsStartAndEndAndListsOneOffDates() async throws {

@@ -13,8 +13,7 @@ struct SearchCacheTests {
         #expect(before["total"] as? Int == 0)
         // When a volunteer saves a matching classroom
         let csv = Fixtures.csv([Fixtures.row(id: 9001, ["name": "ゆうやけ教室", "name_kana": "ゆうやけきょうしつ"])])
-        let known = Set(try await app.database.store.municipalities().map(\.code))
-        try await app.services.directory.save(try ClassroomCSV.decode(Data(csv.utf8), knownMunicipalities: known))
+        try await app.services.classrooms.importCSV(Data(csv.utf8))
         // Then the same search finds it at once
         let after = try await app.json(uri)
         #expect(after["total"] as? Int == 1)

@@ -14,6 +14,14 @@ public struct Schedule: Sendable, Hashable, Codable {
 
     public var isEmpty: Bool { weekly.isEmpty && oneOff.isEmpty }
 
+    /// The one-off sessions still to come (starting at or after `now`), in time order, leaving out those on
+    /// a cancelled date: what a weekly summary alone would not show (a Saturday class held on one date only).
+    public func upcomingOneOff(after now: TokyoDateTime) -> [Session] {
+        let cancelled = Set(cancellations)
+        return oneOff.filter { !cancelled.contains($0.date) }.map { Session(date: $0.date, start: $0.start, end: $0.end) }
+            .filter { $0.starts(atOrAfter: now) }.sorted()
+    }
+
     /// The next `count` sessions that start at or after `now` (Tokyo wall-clock), skipping cancelled dates
     /// and slots outside their validity range. Looks at most a year ahead.
     public func upcomingSessions(after now: TokyoDateTime, count: Int) -> [Session] {

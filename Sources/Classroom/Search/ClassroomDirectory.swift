@@ -3,41 +3,37 @@ import Foundation
 import JapaneseText
 import Synchronization
 
-/// The classroom directory as the rest of Manabi uses it: reads from an in-memory snapshot of the
-/// published classrooms, writes through `ClassroomStore` and then swaps in a fresh snapshot.
+/// The published classroom directory as searches see it: an in-memory snapshot of every published
+/// classroom with its search keys. It follows a ``ClassroomService``: after each change the service
+/// commits, a new snapshot is built from the database and swapped in, while searches keep reading the
+/// old one until then (a rebuild never blocks a search).
 public final class ClassroomDirectory: Sendable {
-    public let store: ClassroomStore
     private let current: Mutex<DirectorySnapshot>
     private let generationCounter = Atomic<Int>(0)
 
     /// Changes every time the searchable data changes, so callers can key caches on it.
     public var generation: Int { generationCounter.load(ordering: .acquiring) }
 
-    /// Loads the directory from the store.
-    public init(store: ClassroomStore) async throws {
-        self.store = store
+    /// Loads the directory from what `service` has stored, and follows its changes from now on.
+    /// Add the directory before anything that reads it to the service's ``ClassroomService/changes``.
+    public init(following service: ClassroomService) async throws {
+        let store = service.store
         current = Mutex(try await Self.load(from: store))
+        service.changes.follow { [weak self] in try await self?.reload(from: store) }
     }
 
-    private var snapshot: DirectorySnapshot { current.withLock { $0 } }
+    var snapshot: DirectorySnapshot { current.withLock { $0 } }
 
     private static func load(from store: ClassroomStore) async throws -> DirectorySnapshot {
-        DirectorySnapshot(municipalities: try await store.municipalities(), classrooms: try await store.allClassrooms())
+        let stored = try await store.everything()
+        return DirectorySnapshot(municipalities: stored.municipalities, classrooms: stored.classrooms)
     }
 
-    /// Rebuilds the snapshot from the store (after writes made elsewhere, e.g. by another process).
-    public func reload() async throws {
+    /// Builds a fresh snapshot off to the side and swaps it in; searches meanwhile read the old one.
+    private func reload(from store: ClassroomStore) async throws {
         let fresh = try await Self.load(from: store)
         current.withLock { $0 = fresh }
         generationCounter.add(1, ordering: .releasing)
-    }
-
-    /// Saves classrooms in one transaction and makes them searchable.
-    @discardableResult
-    public func save(_ classrooms: [Classroom]) async throws -> ClassroomStore.SaveSummary {
-        let summary = try await store.save(classrooms)
-        try await reload()
-        return summary
     }
 
     // MARK: - Reads
@@ -61,10 +57,7 @@ public final class ClassroomDirectory: Sendable {
     public func municipalities(matching text: String? = nil) throws(ClassroomError) -> [MunicipalityListing] {
         let snapshot = snapshot
         let listing = { (m: Municipality) in MunicipalityListing(municipality: m, classroomCount: snapshot.classroomCounts[m.code] ?? 0) }
-        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return snapshot.municipalities.map(listing) }
-        guard text.count <= ClassroomQuery.maxTextLength else {
-            throw .invalidQuery(parameter: "q", detail: "q is longer than \(ClassroomQuery.maxTextLength) characters")
-        }
+        guard let text = try ClassroomQuery.searchText(text) else { return snapshot.municipalities.map(listing) }
         let keys = QueryKeys(text)
         // Text that folds to nothing (only symbols or emoji) names no municipality.
         guard !keys.isEmpty else { return [] }
@@ -98,10 +91,8 @@ public final class ClassroomDirectory: Sendable {
 
     /// Up to `limit` municipalities, languages and classrooms with a key starting with `text`: places first,
     /// then languages, then classrooms; exact matches before longer ones.
-    public func suggestions(for text: String, limit: Int = 10) throws(ClassroomError) -> [Suggestion] {
-        guard text.count <= ClassroomQuery.maxTextLength else {
-            throw .invalidQuery(parameter: "q", detail: "q is longer than \(ClassroomQuery.maxTextLength) characters")
-        }
+    public func suggestions(for raw: String, limit: Int = 10) throws(ClassroomError) -> [Suggestion] {
+        guard let text = try ClassroomQuery.searchText(raw) else { return [] }
         let snapshot = snapshot
         let keys = QueryKeys(text)
         guard !keys.isEmpty else { return [] }

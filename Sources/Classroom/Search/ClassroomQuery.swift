@@ -1,4 +1,5 @@
 import Curriculum
+import Foundation
 
 /// What a learner asks the directory for. Empty sets and nil values mean "any".
 public struct ClassroomQuery: Sendable, Hashable {
@@ -24,14 +25,30 @@ public struct ClassroomQuery: Sendable, Hashable {
 
     public init() {}
 
-    /// Checks the combinations a single parameter cannot (window order, paging bounds).
-    public func validate() throws(ClassroomError) {
-        if let text, text.count > Self.maxTextLength {
-            throw .invalidQuery(parameter: "q", detail: "q is longer than \(Self.maxTextLength) characters")
+    // MARK: - Input rules, each stated once for the API, the pages, suggestions and the municipality list
+
+    /// Free text as a search uses it: at most ``maxTextLength`` characters, surrounding white space
+    /// dropped, nil when nothing is left. `parameter` names the field in the error.
+    public static func searchText(_ raw: String?, parameter: String = "q") throws(ClassroomError) -> String? {
+        guard let raw else { return nil }
+        guard raw.count <= maxTextLength else {
+            throw .invalidQuery(parameter: parameter, detail: "\(parameter) is longer than \(maxTextLength) characters.")
         }
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A time window `[from, to)` must not be empty. `parameter` names the field to blame.
+    public static func checkWindow(from: TimeOfDay?, to: TimeOfDay?, parameter: String = "to") throws(ClassroomError) {
         if let from, let to, to <= from {
-            throw .invalidQuery(parameter: "to", detail: "to (\(to)) must be later than from (\(from))")
+            throw .invalidQuery(parameter: parameter, detail: "to (\(to)) must be later than from (\(from)).")
         }
+    }
+
+    /// Checks the combinations a single parameter cannot (text length, window order, paging bounds).
+    public func validate() throws(ClassroomError) {
+        _ = try Self.searchText(text)
+        try Self.checkWindow(from: from, to: to)
         guard (1...Self.maxLimit).contains(limit) else {
             throw .invalidQuery(parameter: "limit", detail: "limit must be between 1 and \(Self.maxLimit)")
         }

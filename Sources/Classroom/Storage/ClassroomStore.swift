@@ -1,31 +1,20 @@
 import Curriculum
 import Foundation
 import GRDB
+import Storage
 
-/// Reads and writes the classroom directory in domain terms; GRDB stays behind this type.
+/// Reads and writes the classroom tables in domain terms; GRDB stays behind this type, and only
+/// `ClassroomService` holds one, so every change goes through the service.
 /// Each write is one transaction, so an import lands whole or not at all.
-public struct ClassroomStore: Sendable {
+struct ClassroomStore: Sendable {
+    typealias SaveSummary = ClassroomService.SaveSummary
+
     let database: AppDatabase
-
-    public init(database: AppDatabase) {
-        self.database = database
-    }
-
-    /// What an import changed.
-    public struct SaveSummary: Sendable, Equatable {
-        public var inserted: Int
-        public var updated: Int
-
-        public init(inserted: Int, updated: Int) {
-            self.inserted = inserted
-            self.updated = updated
-        }
-    }
 
     // MARK: - Municipalities
 
     /// Inserts or updates municipalities by code.
-    public func saveMunicipalities(_ municipalities: [Municipality]) async throws {
+    func saveMunicipalities(_ municipalities: [Municipality]) async throws {
         try await database.writer.write { db in
             for municipality in municipalities {
                 try MunicipalityRecord(municipality).upsert(db)
@@ -34,7 +23,7 @@ public struct ClassroomStore: Sendable {
     }
 
     /// All municipalities, in code order.
-    public func municipalities() async throws -> [Municipality] {
+    func municipalities() async throws -> [Municipality] {
         try await database.writer.read { db in
             try MunicipalityRecord.order(MunicipalityRecord.Columns.code).fetchAll(db).compactMap(\.municipality)
         }
@@ -45,7 +34,7 @@ public struct ClassroomStore: Sendable {
     /// Inserts new classrooms and replaces existing ones (by id) with their levels, languages and schedule,
     /// in one transaction. Keeps a stored `createdAt` unless the classroom carries its own.
     @discardableResult
-    public func save(_ classrooms: [Classroom]) async throws -> SaveSummary {
+    func save(_ classrooms: [Classroom]) async throws -> SaveSummary {
         let now = Timestamp.now
         return try await database.writer.write { db in
             var summary = SaveSummary(inserted: 0, updated: 0)
@@ -84,20 +73,28 @@ public struct ClassroomStore: Sendable {
     }
 
     /// Every classroom whatever its status, by id.
-    public func allClassrooms() async throws -> [Classroom] {
+    func allClassrooms() async throws -> [Classroom] {
         try await database.writer.read { db in try Self.assemble(db, ClassroomRecord.order(ClassroomRecord.Columns.id).fetchAll(db)) }
     }
 
     /// One classroom, or nil.
-    public func classroom(_ id: Classroom.ID) async throws -> Classroom? {
+    func classroom(_ id: Classroom.ID) async throws -> Classroom? {
         try await database.writer.read { db in
             guard let record = try ClassroomRecord.fetchOne(db, key: id.rawValue) else { return nil }
             return try Self.assemble(db, [record]).first
         }
     }
 
+    /// Every municipality and every classroom, read in one transaction so that the two agree.
+    func everything() async throws -> (municipalities: [Municipality], classrooms: [Classroom]) {
+        try await database.writer.read { db in
+            let municipalities = try MunicipalityRecord.order(MunicipalityRecord.Columns.code).fetchAll(db).compactMap(\.municipality)
+            return (municipalities, try Self.assemble(db, ClassroomRecord.order(ClassroomRecord.Columns.id).fetchAll(db)))
+        }
+    }
+
     /// Number of classrooms stored, whatever their status.
-    public func count() async throws -> Int {
+    func count() async throws -> Int {
         try await database.writer.read { db in try ClassroomRecord.fetchCount(db) }
     }
 

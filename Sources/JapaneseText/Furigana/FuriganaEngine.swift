@@ -1,3 +1,5 @@
+import Synchronization
+
 /// MeCab + gazetteer furigana. Create once, share across concurrent requests.
 ///
 /// Readings come from MeCab with the IPA dictionary (feature field 8, katakana, converted to
@@ -11,14 +13,18 @@
 /// Words MeCab does not know carry no reading in ipadic, and no per-character on'yomi table is
 /// available, so kanji in such words get a `nil` reading rather than a guess.
 ///
+/// The gazetteer can be replaced while the engine serves (``replaceGazetteer(_:)``), because the
+/// names it holds change whenever a classroom is saved; each call reads one gazetteer throughout.
+///
 /// Thread safety: see `MeCabTagger` (shared model and tagger, one lattice per call) and
-/// `Transliterator` (pooled ICU transforms). Everything else here is immutable.
+/// `Transliterator` (pooled ICU transforms). The gazetteer sits behind a mutex and is copied out
+/// (copy-on-write, so no entries are copied) at the start of each call.
 public final class FuriganaEngine: Sendable {
     /// Longest accepted input, in `Character`s.
     public static let maxInputLength = 2000
 
     private let tagger: MeCabTagger
-    private let gazetteer: Gazetteer
+    private let current: Mutex<(gazetteer: Gazetteer, version: Int)>
 
     /// Loads MeCab's dictionary (from /etc/mecabrc); throws ``TextError/engineUnavailable(_:)``
     /// when it cannot be loaded.
@@ -29,7 +35,15 @@ public final class FuriganaEngine: Sendable {
     /// As ``init(gazetteer:)`` with MeCab options, e.g. `-d /var/lib/mecab/dic/ipadic-utf8`.
     public init(gazetteer: Gazetteer, mecabArguments: String) throws(TextError) {
         self.tagger = try MeCabTagger(arguments: mecabArguments)
-        self.gazetteer = gazetteer
+        self.current = Mutex((gazetteer, 0))
+    }
+
+    /// Changes each time the gazetteer is replaced, so callers can key cached readings on it.
+    public var gazetteerVersion: Int { current.withLock { $0.version } }
+
+    /// Uses `gazetteer` for every call that starts from now on.
+    public func replaceGazetteer(_ gazetteer: Gazetteer) {
+        current.withLock { $0 = (gazetteer, $0.version + 1) }
     }
 
     /// Furigana segments. They concatenate back to `text` exactly, never split a `Character`,
@@ -45,6 +59,7 @@ public final class FuriganaEngine: Sendable {
         try TextInput.check(text, limit: Self.maxInputLength)
         // Without kanji no segment can carry a reading, and plain runs are merged into one.
         guard text.containsKanji else { return text.isEmpty ? [] : [FuriganaSegment(text: text)] }
+        let gazetteer = current.withLock { $0.gazetteer }
         let analysis = Analysis(text, keepingStableBytes: gazetteer.byteIndex != nil)
         var tokens = tagger.tokens(of: analysis.analysed) ?? []
         PersonNameRule.apply(to: &tokens)
@@ -74,7 +89,7 @@ public final class FuriganaEngine: Sendable {
         var output = SegmentBuilder()
         var index = 0
         while index < units.count {
-            if let (end, entry) = gazetteerMatch(units, from: index, in: analysis) {
+            if let (end, entry) = Self.gazetteerMatch(gazetteer, units, from: index, in: analysis) {
                 // Texts come from the input, not the entry, so canonically equivalent spellings
                 // (and variation selectors) survive.
                 var character = units[index].first
@@ -105,7 +120,8 @@ public final class FuriganaEngine: Sendable {
     }
 
     /// The longest gazetteer entry equal to `units[start..<end]` for some `end`, with that `end`.
-    private func gazetteerMatch(
+    private static func gazetteerMatch(
+        _ gazetteer: Gazetteer,
         _ units: [Analysis.Unit], from start: Int, in analysis: Analysis
     ) -> (end: Int, entry: [FuriganaSegment])? {
         guard gazetteer.maxLength > 0 else { return nil }

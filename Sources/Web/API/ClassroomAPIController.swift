@@ -6,11 +6,9 @@ struct ClassroomAPIController {
     let directory: ClassroomDirectory
     let cache: SearchResponseCache
 
-    var routes: RouteCollection<AppRequestContext> {
-        let routes = RouteCollection(context: AppRequestContext.self)
-        routes.get(use: search)
-        routes.get(":id", use: show)
-        return routes
+    func register(on routes: some RouterMethods<AppRequestContext>) {
+        routes.get(SiteURL.api(.classrooms).route, use: search)
+        routes.get(SiteURL.api(.classroom(.key)).route, use: show)
     }
 
     /// Searches published classrooms with filters and paging.
@@ -22,7 +20,7 @@ struct ClassroomAPIController {
         let bytes = try cache.response(for: key) {
             let page = try directory.search(query, now: now)
             var json = JSONOutput(capacity: 1024 * (page.items.count + 1))
-            ClassroomPageResponse(total: page.total, limit: page.limit, offset: page.offset, items: page.items.map(ClassroomSummaryResponse.init))
+            ClassroomPageResponse(total: page.total, limit: page.limit, offset: page.offset, items: page.items.map { ClassroomSummaryResponse($0, now: now) })
                 .write(to: &json)
             return json.bytes
         }

@@ -61,12 +61,14 @@ struct ClassroomSummaryResponse {
     var levels: [String]
     var languages: [String]
     var slots: [SlotResponse]
+    /// One-off dates still to come, so a class found through a one-off date shows that date.
+    var oneOff: [SessionResponse]
     var nextSession: SessionResponse?
     var accepting: Bool
     var lastConfirmed: String
     var sample: Bool
 
-    init(_ hit: SearchHit) {
+    init(_ hit: SearchHit, now: TokyoDateTime) {
         let c = hit.classroom
         id = c.id.rawValue
         name = c.name
@@ -79,6 +81,7 @@ struct ClassroomSummaryResponse {
         levels = c.levels.map(\.code)
         languages = c.languages.map(\.rawValue)
         slots = c.schedule.weekly.map(SlotResponse.init)
+        oneOff = c.schedule.upcomingOneOff(after: now).map(SessionResponse.init)
         nextSession = hit.nextSession.map(SessionResponse.init)
         accepting = c.accepting
         lastConfirmed = c.lastConfirmed.description
@@ -267,6 +270,7 @@ extension ClassroomSummaryResponse: JSONWritable {
         json.field("levels", levels)
         json.field("languages", languages)
         json.field("slots") { slots.write(to: &$0) }
+        json.field("one_off") { oneOff.write(to: &$0) }
         json.field("next_session", nextSession)
         json.field("accepting", accepting)
         json.field("last_confirmed", lastConfirmed)

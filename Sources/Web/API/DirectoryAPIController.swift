@@ -5,11 +5,9 @@ import Hummingbird
 struct DirectoryAPIController {
     let directory: ClassroomDirectory
 
-    var routes: RouteCollection<AppRequestContext> {
-        let routes = RouteCollection(context: AppRequestContext.self)
-        routes.get("municipalities", use: municipalities)
-        routes.get("suggest", use: suggest)
-        return routes
+    func register(on routes: some RouterMethods<AppRequestContext>) {
+        routes.get(SiteURL.api(.municipalities).route, use: municipalities)
+        routes.get(SiteURL.api(.suggest).route, use: suggest)
     }
 
     /// Municipalities in gojūon order, or those `q` finds, best first.
@@ -45,9 +43,9 @@ struct SuggestionResponse: Encodable {
         detail = s.detail
         url =
             switch s.kind {
-            case .municipality: "\(SitePath.classrooms)?municipality=\(s.id)"
-            case .language: "\(SitePath.classrooms)?language=\(s.id)"
-            case .classroom: SitePath.classroom(s.id)
+            case .municipality: SiteURL.api(.classrooms).url([("municipality", s.id)])
+            case .language: SiteURL.api(.classrooms).url([("language", s.id)])
+            case .classroom: Int64(s.id).map { SiteURL.api(.classroom(.value(Classroom.ID($0)))).path } ?? SiteURL.api(.classrooms).path
             }
     }
 }

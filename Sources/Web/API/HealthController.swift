@@ -1,14 +1,12 @@
-import Classroom
 import Hummingbird
+import Storage
 
 /// `GET /healthz`: 200 when the database answers, 503 otherwise.
 struct HealthController {
     let database: AppDatabase
 
-    var routes: RouteCollection<AppRequestContext> {
-        let routes = RouteCollection(context: AppRequestContext.self)
-        routes.get("healthz", use: health)
-        return routes
+    func register(on routes: some RouterMethods<AppRequestContext>) {
+        routes.get(SiteURL.health.route, use: health)
     }
 
     struct Health: Encodable {

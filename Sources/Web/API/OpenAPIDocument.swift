@@ -107,6 +107,7 @@ enum OpenAPIDocument {
         let summaryProperties: Object = [
             "id": integer, "name": string, "name_kana": string, "organiser": string, "municipality": ref("MunicipalityRef"), "format": string,
             "fee_yen": integer, "childcare": boolean, "levels": strings, "languages": strings, "slots": ["type": "array", "items": ref("Slot")],
+            "one_off": ["type": "array", "items": ref("Session"), "description": "one-off sessions still to come (not on a cancelled date)"],
             "next_session": ["oneOf": [ref("Session"), ["type": "null"]]], "accepting": boolean, "last_confirmed": string,
             "sample": ["type": "boolean", "description": "true for sample data written for this project"],
         ]
@@ -122,6 +123,7 @@ enum OpenAPIDocument {
             ]),
         ] as Object { detailProperties[key] = value }
         detailProperties["slots"] = nil
+        detailProperties["one_off"] = nil
         return [
             "Problem": object(["type": string, "title": string, "status": integer, "detail": string, "parameter": string], required: ["type", "title", "status", "detail"]),
             "Slot": slot,
@@ -133,7 +135,7 @@ enum OpenAPIDocument {
                     "foreign_residents": integer, "foreign_residents_date": string, "foreign_residents_source": string, "classroom_count": integer,
                 ], required: ["code", "name", "kana", "romaji", "kind", "lat", "lon", "foreign_residents", "foreign_residents_date", "classroom_count"]
             ),
-            "ClassroomSummary": object(summaryProperties, required: ["id", "name", "municipality", "levels", "languages", "slots", "sample"]),
+            "ClassroomSummary": object(summaryProperties, required: ["id", "name", "municipality", "levels", "languages", "slots", "one_off", "sample"]),
             "ClassroomPage": object(
                 ["total": integer, "limit": integer, "offset": integer, "items": ["type": "array", "items": ref("ClassroomSummary")]],
                 required: ["total", "limit", "offset", "items"]

@@ -5,10 +5,8 @@ import JapaneseText
 struct TextAPIController {
     let furigana: FuriganaEngine
 
-    var routes: RouteCollection<AppRequestContext> {
-        let routes = RouteCollection(context: AppRequestContext.self)
-        routes.get("furigana", use: segments)
-        return routes
+    func register(on routes: some RouterMethods<AppRequestContext>) {
+        routes.get(SiteURL.api(.furigana).route, use: segments)
     }
 
     struct FuriganaResponse: Encodable {

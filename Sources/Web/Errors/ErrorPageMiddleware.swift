@@ -11,7 +11,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// Whether errors on `path` are for people (a page) rather than programs (a problem document).
     static func answersWithPage(_ path: String) -> Bool {
-        !(path == "/api" || path.hasPrefix("/api/") || path == SitePath.health || path == SitePath.openAPI || path.hasSuffix(".ics"))
+        !(path == "/api" || path.hasPrefix("/api/") || path == SiteURL.health.path || path == SiteURL.openAPI.path || path.hasSuffix(".ics"))
     }
 
     /// What `error.mustache` prints.

@@ -34,7 +34,14 @@ extension Problem {
         case .invalidQuery(let parameter, let detail): self = .badParameter(parameter, detail)
         case .invalidImport(let issues):
             self.init(.unprocessableContent, type: "invalid-import", detail: issues.map(\.description).joined(separator: "\n"))
+        case .noMunicipalities:
+            self.init(.conflict, type: "not-seeded", detail: "The municipalities have not been loaded yet, so no classroom can be stored.")
         }
+    }
+
+    /// Runs a domain input rule and turns its error into the matching problem document.
+    static func mapping<T>(_ rule: () throws(ClassroomError) -> T) throws(Problem) -> T {
+        do { return try rule() } catch { throw Problem(error) }
     }
 
     init(_ error: TextError, parameter: String) {

@@ -6,8 +6,8 @@ struct CalendarController {
     let directory: ClassroomDirectory
 
     func register(on routes: some RouterMethods<AppRequestContext>) {
-        routes.get("classrooms/:id/calendar.ics", use: classroom)
-        routes.get("municipalities/:code/calendar.ics", use: municipality)
+        routes.get(SiteURL.classroomCalendar(.key).route, use: classroom)
+        routes.get(SiteURL.municipalityCalendar(.key).route, use: municipality)
     }
 
     /// One classroom's weekly slots and one-off sessions.
@@ -18,7 +18,7 @@ struct CalendarController {
 
     /// All published classrooms of a municipality.
     @Sendable func municipality(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let text = context.parameters.get("code") ?? ""
+        let text = context.parameters.get(SiteURL.Parameter.code) ?? ""
         guard let code = Municipality.Code(text), let municipality = directory.municipality(code) else {
             throw Problem(.notFound, type: "not-found", detail: "No Tokyo municipality with code '\(text.prefix(40))'.")
         }

@@ -61,16 +61,22 @@ extension ClassroomPage: MustacheParent {
 }
 
 extension ClassroomPage {
-    init(_ c: Classroom, municipality m: Municipality, directory: ClassroomDirectory, renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime) {
+    /// Builds the page of `c` with what the controller found for it: `alternatives` are the nearby classes
+    /// to offer when this one is not accepting learners.
+    init(
+        _ c: Classroom, municipality m: Municipality, alternatives: [(classroom: Classroom, municipality: Municipality)],
+        renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime
+    ) {
         let lang = settings.language
+        let page = SiteURL.classroom(.value(c.id))
         chrome = PageChrome(
             title: c.name, renderer: renderer, settings: settings,
-            languageURL: { "/classrooms/\(c.id)?lang=\($0.rawValue)" }, furiganaURL: { "/classrooms/\(c.id)?lang=ja&furigana=\($0 ? "on" : "off")" }
+            languageURL: { page.url([("lang", $0.rawValue)]) }, furiganaURL: { page.url([("lang", "ja"), ("furigana", $0 ? "on" : "off")]) }
         )
         nameHTML = renderer.data(c.name, settings)
         sample = c.isSample
         organiserHTML = renderer.data(c.organiser, settings)
-        scheduleHTML = Self.schedule(c.schedule, today: now.date, renderer: renderer, settings: settings)
+        scheduleHTML = Self.schedule(c.schedule, now: now, renderer: renderer, settings: settings)
         upcomingHTML = c.schedule.upcomingSessions(after: now, count: 4).map { renderer.session($0, settings) }
         let yes = renderer.text("classroom.yes", settings), no = renderer.text("classroom.no", settings)
         var facts = [
@@ -100,16 +106,22 @@ extension ClassroomPage {
             mapURL = nil
         }
         notAccepting = !c.accepting
-        alternatives = c.accepting ? [] : Self.alternatives(to: c, in: m, directory: directory, renderer: renderer, settings: settings)
-        calendarURL = "/classrooms/\(c.id)/calendar.ics"
+        self.alternatives = alternatives.map { other in
+            Link(
+                url: SiteURL.classroom(.value(other.classroom.id)).url([("lang", lang.rawValue)]),
+                labelHTML: renderer.data("\(other.classroom.name)（\(other.municipality.name)）", settings)
+            )
+        }
+        calendarURL = SiteURL.classroomCalendar(.value(c.id)).path
         lastConfirmedHTML = renderer.text("classroom.last_confirmed", settings, ["date": renderer.dayText(c.lastConfirmed, lang)])
         jsonLD = Self.jsonLD(c, municipality: m, now: now)
     }
 
     /// The schedule in plain words: each weekly slot that has not ended (with "from" when it starts later
     /// and "until" when it ends), then the one-off dates still to come; a sentence when there is nothing.
-    static func schedule(_ schedule: Schedule, today: LocalDate, renderer: PageRenderer, settings: PageSettings) -> [String] {
+    static func schedule(_ schedule: Schedule, now: TokyoDateTime, renderer: PageRenderer, settings: PageSettings) -> [String] {
         let lang = settings.language
+        let today = now.date
         var lines: [String] = schedule.weekly.filter { ($0.validUntil ?? today) >= today }.map { slot in
             var line = renderer.catalog.text("classroom.weekly", lang, [
                 "weekday": renderer.catalog.text("weekday.\(slot.weekday.code)", lang), "start": slot.start.description, "end": slot.end.description,
@@ -120,9 +132,8 @@ extension ClassroomPage {
             if !limits.isEmpty { line += lang == .ja ? "（\(limits.joined(separator: "、"))）" : " (\(limits.joined(separator: ", ")))" }
             return renderer.html(line, settings)
         }
-        lines += schedule.oneOff.filter { $0.date >= today && !schedule.cancellations.contains($0.date) }.sorted().map { once in
-            let session = renderer.sessionText(Session(date: once.date, start: once.start, end: once.end), lang)
-            return renderer.text("classroom.once", settings, ["session": session])
+        lines += schedule.upcomingOneOff(after: now).map { once in
+            renderer.text("classroom.once", settings, ["session": renderer.sessionText(once, lang)])
         }
         return lines.isEmpty ? [renderer.text("classroom.no_schedule", settings)] : lines
     }
@@ -145,22 +156,6 @@ extension ClassroomPage {
             lines.append(dial.count >= 3 ? "<a href=\"tel:\(dial)\">\(HTML.escape(phone))</a>" : HTML.escape(phone))
         }
         return lines.joined(separator: "<br>")
-    }
-
-    /// Up to three accepting classes at one of the same levels, nearest first.
-    static func alternatives(to c: Classroom, in m: Municipality, directory: ClassroomDirectory, renderer: PageRenderer, settings: PageSettings) -> [Link] {
-        var query = ClassroomQuery()
-        query.levels = Set(c.levels)
-        query.acceptingOnly = true
-        query.limit = ClassroomQuery.maxLimit
-        let hits = (try? directory.search(query).items) ?? []
-        let distance = { (h: SearchHit) in
-            pow((h.classroom.latitude ?? h.municipality.latitude) - (c.latitude ?? m.latitude), 2)
-                + pow((h.classroom.longitude ?? h.municipality.longitude) - (c.longitude ?? m.longitude), 2)
-        }
-        return hits.filter { $0.classroom.id != c.id }.sorted { distance($0) < distance($1) }.prefix(3).map {
-            Link(url: SitePath.classroomPage($0.classroom.id, language: settings.language), labelHTML: renderer.data("\($0.classroom.name)（\($0.municipality.name)）", settings))
-        }
     }
 
     static func jsonLD(_ c: Classroom, municipality m: Municipality, now: TokyoDateTime) -> String {

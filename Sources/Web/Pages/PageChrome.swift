@@ -19,6 +19,10 @@ struct PageChrome: MustacheParent {
     var furiganaToggle: PageLink?
     /// Search pages point the skip link at the results; the others at the main content.
     var skipToResults = false
+    /// The search page in this page's language (the brand link, "back to search").
+    var homeURL: String
+    /// Where the search form sends its filters.
+    var searchURL = SiteURL.search.path
 
     /// - Parameters:
     ///   - languageURL: this page in another language; nil for no switcher.
@@ -26,6 +30,7 @@ struct PageChrome: MustacheParent {
     init(title: String, renderer: PageRenderer, settings: PageSettings, languageURL: ((UILanguage) -> String)?, furiganaURL: ((Bool) -> String)?) {
         let lang = settings.language
         htmlLang = lang.rawValue
+        homeURL = SiteURL.search.url([("lang", lang.rawValue)])
         self.title = title + " | " + renderer.catalog.text("site.name", lang)
         t = renderer.strings(settings)
         p = renderer.plainStrings(lang)
@@ -49,6 +54,8 @@ struct PageChrome: MustacheParent {
         case "languageLinks": languageLinks
         case "furiganaToggle": furiganaToggle
         case "skipToResults": skipToResults
+        case "homeURL": homeURL
+        case "searchURL": searchURL
         default: nil
         }
     }

@@ -73,7 +73,7 @@ struct PageRenderer: Sendable {
     /// counts come back on every page) when the page shows them, escaped otherwise.
     func html(_ text: String, _ page: PageSettings) -> String {
         guard page.ruby, text.containsKanji else { return HTML.escape(text) }
-        return rubyCache.html(text) { Self.html($0, ruby: true, furigana: furigana) }
+        return rubyCache.html(text, version: furigana.gazetteerVersion) { Self.html($0, ruby: true, furigana: furigana) }
     }
 
     /// Data text (names, addresses, eligibility: the directory is written in Japanese) as HTML: with furigana

@@ -3,26 +3,35 @@ import Synchronization
 /// Furigana HTML of data text (classroom and place names) already rendered, so that a Japanese page
 /// does not run MeCab again for the twenty names it shows on every request.
 ///
-/// Bounded: when it holds `capacity` texts it starts over, which costs one MeCab pass per name and keeps
-/// memory flat whatever text arrives. Readings only change with a new furigana engine, i.e. a restart.
+/// Entries belong to one version of the furigana engine's gazetteer: when a save changes the
+/// gazetteer (a new classroom name and its reading), the next lookup sees a new version and starts
+/// over, so a name is never shown with a reading from before the change. Bounded as well: at
+/// `capacity` texts it starts over, which keeps memory flat whatever text arrives.
 final class RubyCache: Sendable {
-    private let entries = Mutex<[String: String]>([:])
+    private let state = Mutex<(version: Int, entries: [String: String])>((0, [:]))
     let capacity: Int
 
     init(capacity: Int = 8192) {
         self.capacity = capacity
     }
 
-    /// The cached HTML of `text`, or `render(text)` remembered.
-    func html(_ text: String, render: (String) -> String) -> String {
-        if let hit = entries.withLock({ $0[text] }) { return hit }
+    /// The cached HTML of `text` under gazetteer `version`, or `render(text)` remembered. Read the
+    /// version before rendering: a render that raced a newer gazetteer is then filed under the older
+    /// version and dropped at the next lookup.
+    func html(_ text: String, version: Int, render: (String) -> String) -> String {
+        if let hit = state.withLock({ $0.version == version ? $0.entries[text] : nil }) { return hit }
         let html = render(text)
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[text] = html
+        state.withLock { state in
+            if state.version != version {
+                // Only move forward: a slow request holding an old version must not wipe newer entries.
+                guard version > state.version else { return }
+                state = (version, [:])
+            }
+            if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
+            state.entries[text] = html
         }
         return html
     }
 
-    var count: Int { entries.withLock { $0.count } }
+    var count: Int { state.withLock { $0.entries.count } }
 }

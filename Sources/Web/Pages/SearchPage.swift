@@ -16,6 +16,8 @@ struct SearchPage {
         var nameHTML: String
         var municipalityHTML: String
         var nextSessionHTML: String
+        /// Upcoming one-off dates (a class found through one shows it), as HTML lines.
+        var oneOffHTML: [String]
         var levels: String
         var languagesHTML: String
         var feeHTML: String
@@ -28,6 +30,8 @@ struct SearchPage {
             case "nameHTML": nameHTML
             case "municipalityHTML": municipalityHTML
             case "nextSessionHTML": nextSessionHTML
+            case "oneOffHTML": oneOffHTML
+            case "hasOneOff": !oneOffHTML.isEmpty
             case "levels": levels
             case "languagesHTML": languagesHTML
             case "feeHTML": feeHTML
@@ -42,7 +46,7 @@ struct SearchPage {
     /// How many of the filters folded under "More filters" are set, as HTML; nil when none.
     var moreChosenHTML: String?
     var q: String
-    var suggestURL = SitePath.suggest
+    var suggestURL = SiteURL.api(.suggest).path
     var municipalities: [Option]
     var weekdays: [Option]
     var times: [Option]
@@ -95,19 +99,25 @@ extension SearchPage: MustacheParent {
 }
 
 extension SearchPage {
-    /// Builds the page from the query the learner sent and the directory's answer.
-    init(query: ClassroomQuery, parameters: QueryParameters, page hits: Page<SearchHit>, directory: ClassroomDirectory, renderer: PageRenderer, settings: PageSettings) {
+    /// Most one-off dates shown under one result; the classroom page lists them all.
+    static let oneOffShown = 3
+
+    /// Builds the page from the query the learner sent and what the controller found: one page of hits,
+    /// every municipality for the filter, and (for an empty result) the nearest municipalities with classes.
+    init(
+        query: ClassroomQuery, parameters: QueryParameters, page hits: Page<SearchHit>, municipalities listings: [MunicipalityListing],
+        nearby nearbyMunicipalities: [Municipality], renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime
+    ) {
         let lang = settings.language
-        let selfURL = { (changes: [String: String?]) -> String in SitePath.search(parameters, changing: changes) }
+        let selfURL = { (changes: [String: String?]) -> String in SiteURL.search.url(keeping: parameters, changing: changes) }
         chrome = PageChrome(
             title: renderer.catalog.text("search.heading", lang), renderer: renderer, settings: settings,
             languageURL: { selfURL(["lang": $0.rawValue, "page": nil]) }, furiganaURL: { selfURL(["furigana": $0 ? "on" : "off"]) }
         )
         chrome.skipToResults = true
         q = query.text ?? ""
-        municipalities = ((try? directory.municipalities()) ?? []).map { listing in
-            let m = listing.municipality
-            return Option(value: m.code.rawValue, labelHTML: HTML.escape(lang == .ja ? "\(m.name)（\(m.kana)）" : "\(m.romajiFull) \(m.name)"), detail: nil, selected: query.municipalities.contains(m.code))
+        municipalities = Self.ordered(listings.map(\.municipality), for: lang).map { m in
+            Option(value: m.code.rawValue, labelHTML: HTML.escape(lang == .ja ? "\(m.name)（\(m.kana)）" : "\(m.romajiFull) \(m.name)"), detail: nil, selected: query.municipalities.contains(m.code))
         }
         weekdays = Weekday.allCases.map { Option(value: $0.code, labelHTML: HTML.escape(renderer.catalog.text("weekday.\($0.code)", lang)), detail: nil, selected: query.weekdays.contains($0)) }
         let time = (try? parameters.single("time")) ?? nil
@@ -128,15 +138,18 @@ extension SearchPage {
         results = hits.items.map { hit in
             let c = hit.classroom
             return Result(
-                url: SitePath.classroomPage(c.id, language: lang), nameHTML: renderer.data(c.name, settings),
+                url: SiteURL.classroom(.value(c.id)).url([("lang", lang.rawValue)]), nameHTML: renderer.data(c.name, settings),
                 municipalityHTML: renderer.municipality(hit.municipality, settings),
                 nextSessionHTML: hit.nextSession.map { renderer.session($0, settings) } ?? renderer.text("results.none_scheduled", settings),
+                oneOffHTML: c.schedule.upcomingOneOff(after: now).prefix(Self.oneOffShown).map { renderer.session($0, settings) },
                 levels: c.levels.map(\.label).joined(separator: ", "), languagesHTML: renderer.languageNames(c.languages, settings),
                 feeHTML: c.isFree ? renderer.text("results.free", settings) : renderer.text("results.fee", settings, ["yen": String(c.feeYen)]),
                 childcare: c.childcare, sample: c.isSample
             )
         }
-        nearby = hits.total == 0 ? Self.nearby(query, directory: directory, renderer: renderer, settings: settings, parameters: parameters) : []
+        nearby = nearbyMunicipalities.map { m in
+            Link(url: selfURL(["municipality": m.code.rawValue, "page": nil]), labelHTML: renderer.municipality(m, settings))
+        }
         let pageNumber = query.offset / max(query.limit, 1) + 1
         let pages = (hits.total + max(query.limit, 1) - 1) / max(query.limit, 1)
         positionHTML = pages > 1 ? renderer.text("pager.position", settings, ["page": String(pageNumber), "pages": String(pages)]) : nil
@@ -162,14 +175,14 @@ extension SearchPage {
         return chosen.isEmpty ? nil : renderer.html(chosen.joined(separator: lang == .ja ? "、" : ", "), settings)
     }
 
-    /// For an empty result in one municipality: the three nearest municipalities that have classes.
-    static func nearby(_ query: ClassroomQuery, directory: ClassroomDirectory, renderer: PageRenderer, settings: PageSettings, parameters: QueryParameters) -> [Link] {
-        guard let code = query.municipalities.first, let origin = directory.municipality(code) else { return [] }
-        let listings = (try? directory.municipalities()) ?? []
-        let candidates = listings.filter { $0.classroomCount > 0 && !query.municipalities.contains($0.municipality.code) }
-        let distance = { (m: Municipality) in pow(m.latitude - origin.latitude, 2) + pow((m.longitude - origin.longitude) * cos(origin.latitude * .pi / 180), 2) }
-        return candidates.sorted { distance($0.municipality) < distance($1.municipality) }.prefix(3).map { listing in
-            Link(url: SitePath.search(parameters, changing: ["municipality": listing.municipality.code.rawValue, "page": nil]), labelHTML: renderer.municipality(listing.municipality, settings))
-        }
+    /// The ward/city list as a reader of `language` scans it: gojūon order (as the directory gives it) on the
+    /// Japanese page, alphabetical by romaji (Adachi, Akiruno, Akishima, …; macrons ignored) on the others.
+    static func ordered(_ municipalities: [Municipality], for language: UILanguage) -> [Municipality] {
+        guard language != .ja else { return municipalities }
+        let key = { (m: Municipality) in m.romajiFull.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) }
+        return municipalities.enumerated().sorted { a, b in
+            let (ka, kb) = (key(a.element), key(b.element))
+            return ka == kb ? a.offset < b.offset : ka < kb
+        }.map(\.element)
     }
 }

@@ -9,20 +9,32 @@ struct SearchPageController {
     let directory: ClassroomDirectory
     let renderer: PageRenderer
 
+    func register(on routes: some RouterMethods<AppRequestContext>) {
+        routes.get(SiteURL.search.route, use: search)
+    }
+
     /// Renders the filters and one page of results.
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = try QueryParameters(request, allowed: Self.parameterNames, unknown: .ignore)
         let settings = PageSettings(request, parameters: parameters)
         let query = try ClassroomQuery(parameters, directory: directory, pageSize: Self.pageSize)
-        let page = try directory.search(query)
+        let now = TokyoDateTime.now
+        let page = try directory.search(query, now: now)
         if page.items.isEmpty, page.total > 0, query.offset > 0 {
             // A page past the end (an old bookmark, a hand-edited URL): go to the last page there is.
             let last = (page.total + Self.pageSize - 1) / Self.pageSize
             var headers = HTTPFields()
-            headers[.location] = SitePath.search(parameters, changing: ["page": last > 1 ? String(last) : nil])
+            headers[.location] = SiteURL.search.url(keeping: parameters, changing: ["page": last > 1 ? String(last) : nil])
             return Response(status: .seeOther, headers: headers)
         }
-        let view = SearchPage(query: query, parameters: parameters, page: page, directory: directory, renderer: renderer, settings: settings)
+        // An empty result in one municipality points to the nearest ones that have classes.
+        let nearby = page.total == 0
+            ? query.municipalities.first.flatMap(directory.municipality).map { directory.nearestMunicipalitiesWithClasses(to: $0, excluding: query.municipalities) } ?? []
+            : []
+        let view = SearchPage(
+            query: query, parameters: parameters, page: page, municipalities: try directory.municipalities(), nearby: nearby,
+            renderer: renderer, settings: settings, now: now
+        )
         return renderer.response("search", view, page: settings)
     }
 }

@@ -33,7 +33,7 @@ struct StaticAssets: Sendable {
 
     /// The URL pages link for `name`, with its content hash.
     func url(_ name: String) -> String {
-        "/static/\(name)?v=\(assets[name]?.hash ?? "")"
+        SiteURL.asset(.value(name)).url([("v", assets[name]?.hash ?? "")])
     }
 
     /// Links to every asset, keyed for templates (`site.css` → `site_css`).
@@ -43,7 +43,7 @@ struct StaticAssets: Sendable {
 
     /// Serves an asset, or 304 when the browser's copy is current.
     @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let name = context.parameters.get("name"), let asset = assets[name] else { throw HTTPError(.notFound) }
+        guard let name = context.parameters.get(SiteURL.Parameter.name), let asset = assets[name] else { throw HTTPError(.notFound) }
         var headers = HTTPFields()
         headers[.eTag] = asset.etag
         let versioned = request.uri.queryParameters["v"].map { String($0) } == asset.hash

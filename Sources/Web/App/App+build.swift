@@ -1,0 +1,92 @@
+import Classroom
+import Foundation
+import Hummingbird
+import JapaneseText
+import Logging
+import Storage
+
+/// Where the seed files come from when the server starts.
+public struct SeedSource: Sendable {
+    public var folder: URL
+    /// Named on the command line: a missing file is then an error even when the database is seeded already.
+    public var explicit: Bool
+
+    public init(folder: URL, explicit: Bool) {
+        self.folder = folder
+        self.explicit = explicit
+    }
+}
+
+/// Why the server cannot start, in words for the person starting it.
+public struct StartupError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Builds the application: opens and migrates the database, seeds it from `seed` (the municipalities
+/// always, the samples into an empty directory), and wires the router and the watcher that serves
+/// other processes' writes.
+///
+/// A database that holds its municipalities already starts without seed files when they were not asked
+/// for by name, so `manabi serve --db FILE` works from any folder.
+public func buildApplication(_ arguments: some AppArguments, seed: SeedSource? = nil) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "manabi")
+    logger.logLevel = arguments.logLevel ?? .info
+    let database = try ManabiSchema.open(path: arguments.databasePath)
+    if let seed {
+        // Seeded before the directory is first built, so the start builds it once.
+        let classrooms = ClassroomService(database: database)
+        do {
+            let outcome = try await classrooms.seed(from: seed.folder)
+            logger.info("seeded", metadata: ["municipalities": "\(outcome.municipalities)", "sample_classrooms": "\(outcome.sampleClassrooms)"])
+        } catch let missing as SeedFileMissing {
+            guard !seed.explicit, try await !classrooms.municipalities().isEmpty else {
+                throw StartupError(description: """
+                    Cannot seed \(arguments.databasePath): \(missing.file) was not found in \(missing.folder).
+                    Pass --seed-dir with the folder that holds municipalities.csv (the repository's seed/), or start from the repository root.
+                    """)
+            }
+            logger.notice("no seed folder here; serving the database as it is", metadata: ["looked_in": .string(missing.folder)])
+        }
+    }
+    let services = try await AppServices(database: database)
+    let router = try await buildRouter(services).router
+    let url = "http://\(arguments.hostname):\(arguments.port)/"
+    let startupLogger = logger
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Manabi"),
+        services: [ExternalChangeWatcher(services: services, interval: .milliseconds(500), logger: logger)],
+        onServerRunning: { _ in startupLogger.notice("Manabi is serving on \(url)") },
+        logger: logger
+    )
+}
+
+/// The router with every route, and the list of routes it has (for the OpenAPI check).
+public func buildRouter(_ services: AppServices) async throws -> (router: Router<AppRequestContext>, routes: [(method: String, path: String)]) {
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: CompressionMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ProblemMiddleware())
+    // Everything outside the API (pages, and paths nobody serves) answers errors with a page in the
+    // learner's language rather than a problem document.
+    let renderer = try await PageRenderer(furigana: services.furigana)
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    let pages = RouteRecorder(router)
+    SearchPageController(directory: services.directory, renderer: renderer).register(on: pages)
+    ClassroomPageController(directory: services.directory, renderer: renderer).register(on: pages)
+    pages.get(SiteURL.asset(.key).route, use: renderer.assets.asset)
+    pages.answerOtherMethodsNotAllowed()
+    let routes = RouteRecorder(router)
+    HealthController(database: services.database).register(on: routes)
+    routes.get(SiteURL.openAPI.route) { _, _ -> Response in
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
+    }
+    DirectoryAPIController(directory: services.directory).register(on: routes)
+    ClassroomAPIController(directory: services.directory, cache: SearchResponseCache(capacity: services.searchCacheCapacity)).register(on: routes)
+    TextAPIController(furigana: services.furigana).register(on: routes)
+    CalendarController(directory: services.directory).register(on: routes)
+    routes.answerOtherMethodsNotAllowed()
+    return (router, routes.routes.map { ($0.method.rawValue, $0.path) })
+}

@@ -1,0 +1,42 @@
+import Classroom
+import Foundation
+import JapaneseText
+import Storage
+
+/// Everything the routes need, built once per process over one database.
+///
+/// Writes go through each domain's service; after every change the service rebuilds, in this order,
+/// the classroom directory's search snapshot (with its suggest index) and then the furigana gazetteer
+/// of place and classroom names. Page caches key on the directory's generation and the gazetteer's
+/// version, so nothing derived from the data outlives a change.
+public struct AppServices: Sendable {
+    public let database: AppDatabase
+    /// The one write path for classrooms.
+    public let classrooms: ClassroomService
+    /// What searches read; follows `classrooms`.
+    public let directory: ClassroomDirectory
+    public let furigana: FuriganaEngine
+    /// How many search responses to keep (0: none); env `MANABI_SEARCH_CACHE`.
+    public var searchCacheCapacity = Int(ProcessInfo.processInfo.environment["MANABI_SEARCH_CACHE"] ?? "") ?? 1024
+
+    /// Opens the directory over `database` and builds the furigana engine with the directory's place and classroom names.
+    public init(database: AppDatabase) async throws {
+        self.database = database
+        classrooms = ClassroomService(database: database)
+        let directory = try await ClassroomDirectory(following: classrooms)
+        let furigana = try FuriganaEngine(gazetteer: Gazetteer(entries: directory.knownReadings()))
+        // After the directory (added first, by its initialiser): a new name's reading is known as soon as the name is.
+        classrooms.changes.follow { furigana.replaceGazetteer(Gazetteer(entries: directory.knownReadings())) }
+        self.directory = directory
+        self.furigana = furigana
+    }
+
+    /// Serves writes made by other processes (`manabi import` while the server runs): checks SQLite's
+    /// data version every `interval` and, when another connection has committed, rebuilds what follows
+    /// the data. Runs until the task is cancelled.
+    public func followExternalChanges(every interval: Duration = .milliseconds(500), onError: @Sendable (any Error) -> Void = { _ in }) async {
+        await database.watchExternalChanges(every: interval) {
+            do { try await classrooms.refreshAfterExternalChange() } catch { onError(error) }
+        }
+    }
+}

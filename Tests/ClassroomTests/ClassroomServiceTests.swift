@@ -1,0 +1,89 @@
+import Classroom
+import Foundation
+import Storage
+import Synchronization
+import Testing
+import TestSupport
+
+@Suite("Classroom service: the one write path")
+struct ClassroomServiceTests {
+    /// Holds a follower until the test lets it go, and says when it has started.
+    actor Gate {
+        private var entered = false
+        private var release: CheckedContinuation<Void, Never>?
+        private var opened = false
+
+        func pass() async {
+            entered = true
+            guard !opened else { return }
+            await withCheckedContinuation { release = $0 }
+        }
+        func open() {
+            opened = true
+            release?.resume()
+            release = nil
+        }
+        var hasEntered: Bool { entered }
+    }
+
+    @Test func aSaveIsSearchableWhenItReturns() async throws {
+        let test = try await TestDatabase.seeded()
+        let service = test.classrooms
+        let directory = try await ClassroomDirectory(following: service)
+        var query = ClassroomQuery()
+        query.text = "あさがお教室"
+        #expect(try directory.search(query).total == 0)
+        let generation = directory.generation
+        try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 9500, ["name": "あさがお教室", "name_kana": "あさがおきょうしつ"])]).utf8))
+        #expect(try directory.search(query).items.map(\.classroom.id) == [Classroom.ID(9500)])
+        #expect(directory.generation > generation)
+    }
+
+    @Test func searchesKeepAnsweringFromTheOldSnapshotWhileANewOneIsBuilt() async throws {
+        // Given a directory whose rebuild is held back by a follower that runs first
+        let test = try await TestDatabase.seeded()
+        let service = test.classrooms
+        let gate = Gate()
+        service.changes.follow { await gate.pass() }
+        let directory = try await ClassroomDirectory(following: service)
+        var query = ClassroomQuery()
+        query.text = "ひるがお教室"
+        // When a save has committed and its rebuild round is under way
+        let save = Task { try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 9501, ["name": "ひるがお教室", "name_kana": "ひるがおきょうしつ"])]).utf8)) }
+        while !(await gate.hasEntered) { try await Task.sleep(for: .milliseconds(5)) }
+        // Then searches answer at once, from the snapshot they had
+        #expect(try directory.search(query).total == 0)
+        #expect(try directory.search(ClassroomQuery()).total > 0)
+        // And once the round finishes the save returns and the new classroom is found
+        await gate.open()
+        try await save.value
+        #expect(try directory.search(query).total == 1)
+    }
+
+    @Test func aRejectedImportStoresNothingAndChangesNothing() async throws {
+        let test = try await TestDatabase.seeded()
+        let service = test.classrooms
+        let directory = try await ClassroomDirectory(following: service)
+        let before = try await service.storedCount()
+        let generation = directory.generation
+        let bad = Fixtures.csv([Fixtures.row(id: 9502), Fixtures.row(id: 9503, ["municipality_code": "139999"])])
+        await #expect(throws: ClassroomError.self) { try await service.importCSV(Data(bad.utf8)) }
+        #expect(try await service.storedCount() == before)
+        #expect(directory.generation == generation)
+    }
+
+    @Test func importingBeforeSeedingSaysSo() async throws {
+        let test = try TestDatabase()
+        await #expect(throws: ClassroomError.noMunicipalities) {
+            try await test.classrooms.importCSV(Data(Fixtures.csv([Fixtures.row(id: 1)]).utf8))
+        }
+    }
+
+    @Test func aMissingSeedFileIsNamedWithTheFolderLookedIn() async throws {
+        let test = try TestDatabase()
+        let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("no-seed-\(UUID().uuidString)")
+        await #expect(throws: SeedFileMissing(file: "municipalities.csv", folder: nowhere.standardizedFileURL.path)) {
+            try await test.classrooms.seed(from: nowhere)
+        }
+    }
+}
