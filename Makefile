@@ -48,9 +48,11 @@ build: deps
 run: build
 	.build/release/manabi serve --db "$(MANABI_DB)" --host "$(HOST)" --port "$(PORT)"
 
-## The whole suite from a clean clone: Swift Testing through the real stack, then the pages in headless Chromium.
+## The whole suite from a clean clone: Swift Testing through the real stack, the command line against a running
+## server (real processes), then the pages in headless Chromium.
 test: deps browser-deps $(VENV)/.installed
 	swift test --disable-xctest
+	Tests/CLI/run.sh
 	VENV=$(VENV) Tests/Browser/run.sh
 
 bench: deps bench-deps

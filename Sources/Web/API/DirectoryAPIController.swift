@@ -21,10 +21,7 @@ struct DirectoryAPIController {
     @Sendable func suggest(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = try QueryParameters(request, allowed: ["q", "limit"])
         let limit = try parameters.integer("limit", default: 10, range: 1...10)
-        guard let text = try parameters.single("q"), !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            return try JSON.response(ItemsResponse<SuggestionResponse>(items: []))
-        }
-        let suggestions = try directory.suggestions(for: text, limit: limit)
+        let suggestions = try directory.suggestions(for: try parameters.single("q") ?? "", limit: limit)
         return try JSON.response(ItemsResponse(items: suggestions.map(SuggestionResponse.init)))
     }
 }

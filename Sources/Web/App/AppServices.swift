@@ -34,9 +34,16 @@ public struct AppServices: Sendable {
     /// Serves writes made by other processes (`manabi import` while the server runs): checks SQLite's
     /// data version every `interval` and, when another connection has committed, rebuilds what follows
     /// the data. Runs until the task is cancelled.
-    public func followExternalChanges(every interval: Duration = .milliseconds(500), onError: @Sendable (any Error) -> Void = { _ in }) async {
+    public func followExternalChanges(
+        every interval: Duration = .milliseconds(500), onReload: @Sendable () -> Void = {}, onError: @Sendable (any Error) -> Void = { _ in }
+    ) async {
         await database.watchExternalChanges(every: interval) {
-            do { try await classrooms.refreshAfterExternalChange() } catch { onError(error) }
+            do {
+                try await classrooms.refreshAfterExternalChange()
+                onReload()
+            } catch {
+                onError(error)
+            }
         }
     }
 }

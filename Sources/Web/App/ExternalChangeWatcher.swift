@@ -10,9 +10,13 @@ struct ExternalChangeWatcher: Service {
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
-            await services.followExternalChanges(every: interval) { error in
-                logger.error("could not reload after another process wrote", metadata: ["error": .string(String(reflecting: error))])
-            }
+            await services.followExternalChanges(
+                every: interval,
+                onReload: { logger.info("reloaded after another process wrote", metadata: ["generation": "\(services.directory.generation)"]) },
+                onError: { error in
+                    logger.error("could not reload after another process wrote", metadata: ["error": .string(String(reflecting: error))])
+                }
+            )
         }
     }
 }
