@@ -15,7 +15,8 @@ for round in $(seq 1 "$ROUNDS"); do
     bin="${!side}"
     echo "== round $round, $side: $bin" >&2
     SKIP_BUILD=1 MANABI_BIN="$bin" "$ROOT/bench/run.sh" >/dev/null
-    cp "$ROOT/bench/out/results.md" "$RESULTS/round$round-$side.md"
+    # run.sh names the checked-out commit; say which binary this run measured.
+    sed "s|^- date: .*|& — binary $side: $bin|" "$ROOT/bench/out/results.md" >"$RESULTS/round$round-$side.md"
   done
 done
 for file in "$RESULTS"/round*.md; do echo "### $(basename "$file" .md)"; grep -E '^\|' "$file"; echo; done

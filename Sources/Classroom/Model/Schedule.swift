@@ -17,6 +17,8 @@ public struct Schedule: Sendable, Hashable, Codable {
     /// The one-off sessions still to come (starting at or after `now`), in time order, leaving out those on
     /// a cancelled date: what a weekly summary alone would not show (a Saturday class held on one date only).
     public func upcomingOneOff(after now: TokyoDateTime) -> [Session] {
+        // Most classes have none; every search result asks, so the common case allocates nothing.
+        guard !oneOff.isEmpty else { return [] }
         let cancelled = Set(cancellations)
         return oneOff.filter { !cancelled.contains($0.date) }.map { Session(date: $0.date, start: $0.start, end: $0.end) }
             .filter { $0.starts(atOrAfter: now) }.sorted()
