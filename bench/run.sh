@@ -85,6 +85,23 @@ trap 'exit 143' TERM
 vmhwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # Peak RSS of a process and its direct children (nginx master + workers), in kB.
+# CPU time (user + system, in clock ticks) a process and its direct children have used so far: what a
+# server spends per request is read as the difference over a run divided by the requests served, a
+# figure that moves far less than requests/s when other work shares the machine.
+cpu_ticks_tree() {
+  local root="$1" total=0 pid ppid stat
+  for status in /proc/[0-9]*/status; do
+    pid="${status#/proc/}"; pid="${pid%/status}"
+    ppid="$(awk '/^PPid:/ {print $2}' "$status" 2>/dev/null || true)"
+    if [ "$pid" = "$root" ] || [ "$ppid" = "$root" ]; then
+      # Fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends the command name.
+      stat="$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null || true)"
+      [ -n "$stat" ] && total=$((total + $(echo "$stat" | awk '{print $12 + $13}')))
+    fi
+  done
+  echo "$total"
+}
+
 vmhwm_tree_kb() {
   local root="$1" total=0 pid ppid kb
   for status in /proc/[0-9]*/status; do
@@ -224,14 +241,18 @@ run_wrk() { # run_wrk NAME PORT PATHS_FILE
   sed -n '/^Running/,/^MIX_RESULT/p' "$OUT/wrk-$1.txt" | grep -v '^MIX_RESULT' >&2 || true
 }
 
+manabi_cpu_before="$(cpu_ticks_tree "$manabi_pid")"
 run_wrk manabi "$MANABI_PORT" "$OUT/manabi_paths.txt"
+manabi_cpu_ticks=$(( $(cpu_ticks_tree "$manabi_pid") - manabi_cpu_before ))
 # (7) peak RSS of manabi over the whole run (import is a separate process; this is the server)
 manabi_rss_kb="$(vmhwm_kb "$manabi_pid")"
 curl -fs -o /dev/null --max-time 5 "http://$HOST:$MANABI_PORT/healthz" || die "manabi not healthy after the run"
 stop_pid "$manabi_pid" manabi
 manabi_pid=""
 
+nginx_cpu_before="$(cpu_ticks_tree "$nginx_pid")"
 run_wrk nginx "$NGINX_PORT" "$OUT/nginx_paths.txt"
+nginx_cpu_ticks=$(( $(cpu_ticks_tree "$nginx_pid") - nginx_cpu_before ))
 nginx_rss_kb="$(vmhwm_tree_kb "$nginx_pid")"
 stop_pid "$nginx_pid" nginx
 nginx_pid=""
@@ -239,9 +260,10 @@ nginx_pid=""
 # (8) report
 commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 python3 - "$OUT" "$manabi_rss_kb" "$nginx_rss_kb" "$DURATION" "$CONNECTIONS" "$THREADS" "$ROWS" \
-  "$n" "$import_s" "$db_kb" "$commit" "$NGINX_WORKERS" "${URLS#"$ROOT"/}" <<'PY'
+  "$n" "$import_s" "$db_kb" "$commit" "$NGINX_WORKERS" "${URLS#"$ROOT"/}" "$manabi_cpu_ticks" "$nginx_cpu_ticks" "$(getconf CLK_TCK)" <<'PY'
 import os, re, sys, time
-out, m_rss, n_rss, duration, conns, threads, rows, n_urls, import_s, db_kb, commit, workers, url_list = sys.argv[1:]
+(out, m_rss, n_rss, duration, conns, threads, rows, n_urls, import_s, db_kb, commit, workers, url_list,
+ m_ticks, n_ticks, hz) = sys.argv[1:]
 
 def result(name):
     text = open(os.path.join(out, f"wrk-{name}.txt"), encoding="utf-8", errors="replace").read()
@@ -259,16 +281,18 @@ def ratio(a, b):
 
 m, n = result("manabi"), result("nginx")
 m["rss"], n["rss"] = float(m_rss), float(n_rss)
+for r, ticks in ((m, m_ticks), (n, n_ticks)):
+    r["cpu_us"] = int(ticks) * 1e6 / float(hz) / r["requests"] if r["requests"] else 0.0
 rows_md = [
-    "| target | requests/s | p50 | p99 | errors (non-2xx + socket) | peak RSS |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| target | requests/s | p50 | p99 | errors (non-2xx + socket) | peak RSS | server CPU per request |",
+    "|---|---:|---:|---:|---:|---:|---:|",
 ]
 for name, r in (("manabi", m), ("nginx (static copy)", n)):
     errors = int(r["non2xx"] + r["socket_errors"])
     rows_md.append(f"| {name} | {r['rps']:.0f} | {ms(r['p50_us'])} | {ms(r['p99_us'])} | {errors} "
-                   f"({int(r['non2xx'])} + {int(r['socket_errors'])}) | {mib(r['rss'])} |")
+                   f"({int(r['non2xx'])} + {int(r['socket_errors'])}) | {mib(r['rss'])} | {r['cpu_us']:.1f} µs |")
 rows_md.append(f"| manabi / nginx | {ratio(m['rps'], n['rps'])} | {ratio(m['p50_us'], n['p50_us'])} | "
-               f"{ratio(m['p99_us'], n['p99_us'])} | | {ratio(m['rss'], n['rss'])} |")
+               f"{ratio(m['p99_us'], n['p99_us'])} | | {ratio(m['rss'], n['rss'])} | {ratio(m['cpu_us'], n['cpu_us'])} |")
 table = "\n".join(rows_md)
 head = (f"# Manabi benchmark\n\n"
         f"- date: {time.strftime('%Y-%m-%d %H:%M:%S %Z')}, commit {commit}, {os.cpu_count()} CPUs\n"

@@ -9,25 +9,35 @@ import Synchronization
 public final class ChangeFeed: Sendable {
     public typealias Follower = @Sendable () async throws -> Void
 
-    private let followers = Mutex<[Follower]>([])
+    /// How long each follower took in one round, in the order they ran (for logs and benchmarks).
+    public typealias Timings = [(name: String, duration: Duration)]
+
+    private let followers = Mutex<[(name: String, body: Follower)]>([])
     private let gate = SerialGate()
 
     public init() {}
 
-    /// Adds `follower` to run after every change from now on (after those added before it).
-    public func follow(_ follower: @escaping Follower) {
-        followers.withLock { $0.append(follower) }
+    /// Adds `follower` to run after every change from now on (after those added before it); `name`
+    /// labels it in timings.
+    public func follow(_ name: String, _ follower: @escaping Follower) {
+        followers.withLock { $0.append((name, follower)) }
     }
 
     /// Runs every follower once, after any round already under way. All followers run even when one
     /// throws; the first error is rethrown afterwards (the change itself is committed either way).
-    public func publish() async throws {
+    @discardableResult
+    public func publish() async throws -> Timings {
         try await gate.run {
             var firstError: (any Error)?
+            var timings: Timings = []
+            let clock = ContinuousClock()
             for follower in followers.withLock({ $0 }) {
-                do { try await follower() } catch { firstError = firstError ?? error }
+                let start = clock.now
+                do { try await follower.body() } catch { firstError = firstError ?? error }
+                timings.append((follower.name, clock.now - start))
             }
             if let firstError { throw firstError }
+            return timings
         }
     }
 }
@@ -37,7 +47,7 @@ actor SerialGate {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+    func run<T>(_ body: @Sendable () async throws -> sending T) async throws -> sending T {
         await enter()
         do {
             let value = try await body()

@@ -44,7 +44,7 @@ struct ClassroomServiceTests {
         let test = try await TestDatabase.seeded()
         let service = test.classrooms
         let gate = Gate()
-        service.changes.follow { await gate.pass() }
+        service.changes.follow("gate") { await gate.pass() }
         let directory = try await ClassroomDirectory(following: service)
         var query = ClassroomQuery()
         query.text = "ひるがお教室"
@@ -85,5 +85,31 @@ struct ClassroomServiceTests {
         await #expect(throws: SeedFileMissing(file: "municipalities.csv", folder: nowhere.standardizedFileURL.path)) {
             try await test.classrooms.seed(from: nowhere)
         }
+    }
+
+    @Test func aSnapshotRebuiltWithCachedKeysAnswersAsAFreshOneDoes() async throws {
+        // Given a directory that has followed several saves (renames, a new organiser, a new class)
+        let test = try await TestDatabase.seeded()
+        let service = test.classrooms
+        let followed = try await ClassroomDirectory(following: service)
+        let rows = [
+            Fixtures.row(id: 10, ["name": "改名した教室", "name_kana": "かいめいしたきょうしつ", "organiser": "新しい会（サンプル）"]),
+            Fixtures.row(id: 9504, ["name": "よるの日本語", "name_kana": "よるのにほんご", "venue": "港区の集会所"]),
+        ]
+        try await service.importCSV(Data(Fixtures.csv(rows).utf8))
+        try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 11, ["name": "もう一つの教室", "name_kana": "もうひとつのきょうしつ"])]).utf8))
+        // When a directory is built afresh over the same data
+        let fresh = try await ClassroomDirectory(following: ClassroomService(database: test.database))
+        // Then every query answers the same, and the old names are gone
+        for text in ["改名", "かいめい", "kaimei", "新しい会", "よるの", "yoru", "港区", "もう一つ", "日本語", "教室", "shinjuku", "ボランティア"] {
+            var query = ClassroomQuery()
+            query.text = text
+            query.limit = ClassroomQuery.maxLimit
+            let a = try followed.search(query), b = try fresh.search(query)
+            #expect(a.total == b.total, "\(text)")
+            #expect(a.items.map(\.classroom.id) == b.items.map(\.classroom.id), "\(text)")
+        }
+        #expect(try followed.suggestions(for: "かいめい").map(\.id) == fresh.suggestions(for: "かいめい").map(\.id))
+        #expect(followed.knownReadings() == fresh.knownReadings())
     }
 }

@@ -128,12 +128,12 @@ struct ChangeFeedTests {
     @Test func followersRunInOrderAndRoundsNeverInterleave() async throws {
         let feed = ChangeFeed()
         let log = Log()
-        feed.follow {
+        feed.follow("snapshot") {
             await log.add("snapshot start")
             try await Task.sleep(for: .milliseconds(30))
             await log.add("snapshot end")
         }
-        feed.follow { await log.add("cache") }
+        feed.follow("cache") { await log.add("cache") }
         // When three writers publish at once
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<3 { group.addTask { try await feed.publish() } }
@@ -148,8 +148,8 @@ struct ChangeFeedTests {
         struct Boom: Error {}
         let feed = ChangeFeed()
         let log = Log()
-        feed.follow { throw Boom() }
-        feed.follow { await log.add("cache") }
+        feed.follow("boom") { throw Boom() }
+        feed.follow("cache") { await log.add("cache") }
         await #expect(throws: Boom.self) { try await feed.publish() }
         #expect(await log.lines == ["cache"])
     }

@@ -10,6 +10,8 @@ import Synchronization
 public final class ClassroomDirectory: Sendable {
     private let current: Mutex<DirectorySnapshot>
     private let generationCounter = Atomic<Int>(0)
+    /// Keys of the texts in the current snapshot, reused by the next build.
+    private let keyCache = DerivedKeyCache()
 
     /// Changes every time the searchable data changes, so callers can key caches on it.
     public var generation: Int { generationCounter.load(ordering: .acquiring) }
@@ -18,20 +20,20 @@ public final class ClassroomDirectory: Sendable {
     /// Add the directory before anything that reads it to the service's ``ClassroomService/changes``.
     public init(following service: ClassroomService) async throws {
         let store = service.store
-        current = Mutex(try await Self.load(from: store))
-        service.changes.follow { [weak self] in try await self?.reload(from: store) }
+        current = Mutex(try await Self.load(from: store, cache: keyCache))
+        service.changes.follow("search snapshot") { [weak self] in try await self?.reload(from: store) }
     }
 
     var snapshot: DirectorySnapshot { current.withLock { $0 } }
 
-    private static func load(from store: ClassroomStore) async throws -> DirectorySnapshot {
+    private static func load(from store: ClassroomStore, cache: DerivedKeyCache) async throws -> DirectorySnapshot {
         let stored = try await store.everything()
-        return DirectorySnapshot(municipalities: stored.municipalities, classrooms: stored.classrooms)
+        return DirectorySnapshot(municipalities: stored.municipalities, classrooms: stored.classrooms, cache: cache)
     }
 
     /// Builds a fresh snapshot off to the side and swaps it in; searches meanwhile read the old one.
     private func reload(from store: ClassroomStore) async throws {
-        let fresh = try await Self.load(from: store)
+        let fresh = try await Self.load(from: store, cache: keyCache)
         current.withLock { $0 = fresh }
         generationCounter.add(1, ordering: .releasing)
     }
@@ -131,16 +133,16 @@ public final class ClassroomDirectory: Sendable {
     }
 
     /// Place names and classroom names with their readings, for the furigana gazetteer.
-    public func knownReadings() -> [(surface: String, reading: String)] {
+    public func knownReadings() -> [KnownReading] {
         let snapshot = snapshot
-        var entries: [(String, String)] = []
+        var entries: [KnownReading] = []
         for m in snapshot.municipalities {
-            entries.append((m.name, m.kana))
+            entries.append(KnownReading(surface: m.name, reading: m.kana))
             let stem = m.stem
-            if stem.name != m.name, Gazetteer.acceptsStem(stem.name) { entries.append((stem.name, stem.kana)) }
+            if stem.name != m.name, Gazetteer.acceptsStem(stem.name) { entries.append(KnownReading(surface: stem.name, reading: stem.kana)) }
         }
         for entry in snapshot.entries where entry.classroom.nameKana.allSatisfy({ !$0.isLetter || $0.isHiraganaOrKatakana }) {
-            entries.append((entry.classroom.name, entry.classroom.nameKana))
+            entries.append(KnownReading(surface: entry.classroom.name, reading: entry.classroom.nameKana))
         }
         return entries
     }
@@ -150,4 +152,10 @@ extension Character {
     var isHiraganaOrKatakana: Bool {
         unicodeScalars.allSatisfy { (0x3041...0x30FF).contains($0.value) || $0.value == 0x30FC }
     }
+}
+
+/// A name and how it is read, for the furigana gazetteer.
+public struct KnownReading: Sendable, Equatable {
+    public var surface: String
+    public var reading: String
 }

@@ -31,7 +31,15 @@ final class DirectorySnapshot: Sendable {
     /// For each classroom, the indices in `otherText` of its organiser and venue.
     let otherOf: [(organiser: Int32, venue: Int32)]
 
-    init(municipalities unsorted: [Municipality], classrooms: [Classroom]) {
+    /// Builds the snapshot; keys of texts the previous snapshot had come from `cache` (a new cache
+    /// computes them all).
+    convenience init(municipalities: [Municipality], classrooms: [Classroom], cache: DerivedKeyCache = DerivedKeyCache()) {
+        self.init(municipalities: municipalities, classrooms: classrooms, keys: cache)
+    }
+
+    private init(municipalities unsorted: [Municipality], classrooms: [Classroom], keys cache: DerivedKeyCache) {
+        var keys = cache.snapshotBuilder()
+        defer { cache.keep(keys) }
         let collator = JapaneseCollator.shared
         let sortKeys = Dictionary(uniqueKeysWithValues: unsorted.map { ($0.code, collator.sortKey($0.kana)) })
         municipalities = unsorted.sorted { a, b in
@@ -53,14 +61,13 @@ final class DirectorySnapshot: Sendable {
         for classroom in published {
             guard let municipality = municipalityByCode[classroom.municipalityCode] else { continue }
             counts[municipality.code, default: 0] += 1
-            var nameKeys = KeySet()
-            nameKeys.add(classroom.name)
-            nameKeys.add(classroom.nameKana)
+            var nameKeys = keys.keySet(classroom.name)
+            nameKeys.merge(keys.keySet(classroom.nameKana))
             let entry = Entry(
                 classroom: classroom, municipality: municipality, nameKeys: nameKeys
             )
             let firstStart = classroom.schedule.weekly.map(\.start.minutes).min() ?? classroom.schedule.oneOff.map(\.start.minutes).min() ?? 0
-            built.append((entry, (sortKeys[municipality.code]!, firstStart, collator.sortKey(classroom.nameKana), classroom.id.rawValue)))
+            built.append((entry, (sortKeys[municipality.code]!, firstStart, keys.sortKey(classroom.nameKana), classroom.id.rawValue)))
         }
         built.sort { a, b in
             let (x, y) = (a.order, b.order)
@@ -78,8 +85,7 @@ final class DirectorySnapshot: Sendable {
         var others: [[[UInt8]]] = []
         func index(of text: String) -> Int32 {
             if let known = distinct[text] { return known }
-            let keys = [SearchFold.scriptKey(text, readingsFrom: nil), SearchFold.scriptKey(text)].map { Array($0.utf8) }
-            others.append(keys[0] == keys[1] ? [keys[0]] : keys)
+            others.append(keys.otherKeys(text))
             distinct[text] = Int32(others.count - 1)
             return Int32(others.count - 1)
         }

@@ -49,6 +49,12 @@ struct KeySet: Sendable {
         addLatin(text)
     }
 
+    /// Adds the keys of `other` that these do not have yet, after them (as adding its texts would).
+    mutating func merge(_ other: KeySet) {
+        for key in other.script where !script.contains(key) { script.append(key) }
+        for key in other.latin where !latin.contains(key) { latin.append(key) }
+    }
+
     /// Adds only the romaji key of `text` (for spellings such as `Shinjuku-ku` that are no name in their own script).
     mutating func addLatin(_ text: String) {
         if let key = SearchFold.romajiKey(text), !key.isEmpty {

@@ -54,8 +54,10 @@ public final class ClassroomService: Sendable {
         return outcome
     }
 
-    /// Rebuilds what follows the data after another process (or another pool on the same file) wrote to it.
-    public func refreshAfterExternalChange() async throws {
+    /// Rebuilds what follows the data after another process (or another pool on the same file) wrote to
+    /// it; returns how long each follower took.
+    @discardableResult
+    public func refreshAfterExternalChange() async throws -> ChangeFeed.Timings {
         try await changes.publish()
     }
 

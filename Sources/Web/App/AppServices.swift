@@ -2,6 +2,7 @@ import Classroom
 import Foundation
 import JapaneseText
 import Storage
+import Synchronization
 
 /// Everything the routes need, built once per process over one database.
 ///
@@ -24,9 +25,19 @@ public struct AppServices: Sendable {
         self.database = database
         classrooms = ClassroomService(database: database)
         let directory = try await ClassroomDirectory(following: classrooms)
-        let furigana = try FuriganaEngine(gazetteer: Gazetteer(entries: directory.knownReadings()))
+        let readings = Mutex(directory.knownReadings())
+        let furigana = try FuriganaEngine(gazetteer: Gazetteer(entries: readings.withLock { $0 }.map { ($0.surface, $0.reading) }))
         // After the directory (added first, by its initialiser): a new name's reading is known as soon as the name is.
-        classrooms.changes.follow { furigana.replaceGazetteer(Gazetteer(entries: directory.knownReadings())) }
+        // Most saves change a schedule, not a name: then the gazetteer (a third of a second at 10,000 names) stays.
+        classrooms.changes.follow("furigana gazetteer") {
+            let fresh = directory.knownReadings()
+            let changed = readings.withLock { last in
+                guard last != fresh else { return false }
+                last = fresh
+                return true
+            }
+            if changed { furigana.replaceGazetteer(Gazetteer(entries: fresh.map { ($0.surface, $0.reading) })) }
+        }
         self.directory = directory
         self.furigana = furigana
     }
@@ -35,12 +46,12 @@ public struct AppServices: Sendable {
     /// data version every `interval` and, when another connection has committed, rebuilds what follows
     /// the data. Runs until the task is cancelled.
     public func followExternalChanges(
-        every interval: Duration = .milliseconds(500), onReload: @Sendable () -> Void = {}, onError: @Sendable (any Error) -> Void = { _ in }
+        every interval: Duration = .milliseconds(500), onReload: @Sendable (ChangeFeed.Timings) -> Void = { _ in },
+        onError: @Sendable (any Error) -> Void = { _ in }
     ) async {
         await database.watchExternalChanges(every: interval) {
             do {
-                try await classrooms.refreshAfterExternalChange()
-                onReload()
+                onReload(try await classrooms.refreshAfterExternalChange())
             } catch {
                 onError(error)
             }

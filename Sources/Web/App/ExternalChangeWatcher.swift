@@ -12,7 +12,11 @@ struct ExternalChangeWatcher: Service {
         await cancelWhenGracefulShutdown {
             await services.followExternalChanges(
                 every: interval,
-                onReload: { logger.info("reloaded after another process wrote", metadata: ["generation": "\(services.directory.generation)"]) },
+                onReload: { timings in
+                    var metadata: Logger.Metadata = ["generation": "\(services.directory.generation)"]
+                    for (name, duration) in timings { metadata[name] = "\(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000) ms" }
+                    logger.info("reloaded after another process wrote", metadata: metadata)
+                },
                 onError: { error in
                     logger.error("could not reload after another process wrote", metadata: ["error": .string(String(reflecting: error))])
                 }

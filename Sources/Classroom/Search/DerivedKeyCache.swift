@@ -1,0 +1,69 @@
+import JapaneseText
+import Synchronization
+
+/// Search keys and collation keys of the texts in the last snapshot (names, readings, organisers,
+/// venues), so that the next snapshot computes keys only for texts it has not seen. A save changes one
+/// classroom; without this every save would run MeCab and ICU over all ten thousand names again.
+///
+/// Each build reads the previous generation's keys and records only what it used, so the cache holds
+/// the current directory's texts and no more. Builds run one at a time (the service's change feed);
+/// the mutex only makes that safe to rely on.
+final class DerivedKeyCache: Sendable {
+    struct Generation {
+        var keySets: [String: KeySet] = [:]
+        var others: [String: [[UInt8]]] = [:]
+        var sortKeys: [String: [UInt8]] = [:]
+    }
+
+    private let previous = Mutex(Generation())
+
+    /// A builder over the last build's keys, for one snapshot build.
+    func snapshotBuilder() -> Builder { Builder(previous: previous.withLock { $0 }) }
+
+    /// Keeps what one build used, for the next.
+    func keep(_ builder: Builder) {
+        let used = builder.used
+        previous.withLock { $0 = used }
+    }
+
+    /// Looks keys up in the previous generation, computing the missing ones; records all it hands out.
+    struct Builder {
+        let previous: Generation
+        var used = Generation()
+
+        /// The script and romaji keys of one text (see ``KeySet/add(_:)``).
+        mutating func keySet(_ text: String) -> KeySet {
+            if let known = used.keySets[text] ?? previous.keySets[text] {
+                used.keySets[text] = known
+                return known
+            }
+            var keys = KeySet()
+            keys.add(text)
+            used.keySets[text] = keys
+            return keys
+        }
+
+        /// The script keys of an organiser or venue name, as written and as read.
+        mutating func otherKeys(_ text: String) -> [[UInt8]] {
+            if let known = used.others[text] ?? previous.others[text] {
+                used.others[text] = known
+                return known
+            }
+            let keys = [SearchFold.scriptKey(text, readingsFrom: nil), SearchFold.scriptKey(text)].map { Array($0.utf8) }
+            let distinct = keys[0] == keys[1] ? [keys[0]] : keys
+            used.others[text] = distinct
+            return distinct
+        }
+
+        /// The `ja` collation key of a reading.
+        mutating func sortKey(_ reading: String) -> [UInt8] {
+            if let known = used.sortKeys[reading] ?? previous.sortKeys[reading] {
+                used.sortKeys[reading] = known
+                return known
+            }
+            let key = JapaneseCollator.shared.sortKey(reading)
+            used.sortKeys[reading] = key
+            return key
+        }
+    }
+}
