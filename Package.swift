@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Classroom", "Storage"], path: "Tests/TestSupport"),
         .testTarget(name: "JapaneseTextTests", dependencies: ["JapaneseText"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "TestSupport"]),
+        .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "Storage", "TestSupport"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum"]),
         .testTarget(
             name: "WebTests",

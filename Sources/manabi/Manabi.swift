@@ -73,7 +73,7 @@ struct Seed: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let outcome = try await database.classrooms().seed(from: URL(fileURLWithPath: seedDir), includeSamples: !municipalitiesOnly)
+            let outcome = try await database.classrooms().seed(from: URL(fileURLWithPath: seedDir), includeSamples: !municipalitiesOnly, by: .commandLine)
             print("municipalities: \(outcome.municipalities), sample classrooms added: \(outcome.sampleClassrooms)")
         } catch let missing as SeedFileMissing {
             fail("\(missing). Pass --seed-dir with the folder that holds it (the repository's seed/).")
@@ -93,7 +93,7 @@ struct Import: AsyncParsableCommand {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { fail("Cannot read \(file).") }
         do {
-            let summary = try await database.classrooms().importCSV(data)
+            let summary = try await database.classrooms().importCSV(data, by: .commandLine)
             print("imported \(summary.inserted + summary.updated) classrooms: \(summary.inserted) new, \(summary.updated) updated")
         } catch ClassroomError.noMunicipalities {
             fail("The database has no municipalities yet: run `manabi seed` first.")

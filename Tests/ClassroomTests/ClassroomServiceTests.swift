@@ -34,7 +34,7 @@ struct ClassroomServiceTests {
         query.text = "あさがお教室"
         #expect(try directory.search(query).total == 0)
         let generation = directory.generation
-        try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 9500, ["name": "あさがお教室", "name_kana": "あさがおきょうしつ"])]).utf8))
+        try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 9500, ["name": "あさがお教室", "name_kana": "あさがおきょうしつ"])]).utf8), by: .commandLine)
         #expect(try directory.search(query).items.map(\.classroom.id) == [Classroom.ID(9500)])
         #expect(directory.generation > generation)
     }
@@ -49,7 +49,7 @@ struct ClassroomServiceTests {
         var query = ClassroomQuery()
         query.text = "ひるがお教室"
         // When a save has committed and its rebuild round is under way
-        let save = Task { try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 9501, ["name": "ひるがお教室", "name_kana": "ひるがおきょうしつ"])]).utf8)) }
+        let save = Task { try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 9501, ["name": "ひるがお教室", "name_kana": "ひるがおきょうしつ"])]).utf8), by: .commandLine) }
         while !(await gate.hasEntered) { try await Task.sleep(for: .milliseconds(5)) }
         // Then searches answer at once, from the snapshot they had
         #expect(try directory.search(query).total == 0)
@@ -67,7 +67,7 @@ struct ClassroomServiceTests {
         let before = try await service.storedCount()
         let generation = directory.generation
         let bad = Fixtures.csv([Fixtures.row(id: 9502), Fixtures.row(id: 9503, ["municipality_code": "139999"])])
-        await #expect(throws: ClassroomError.self) { try await service.importCSV(Data(bad.utf8)) }
+        await #expect(throws: ClassroomError.self) { try await service.importCSV(Data(bad.utf8), by: .commandLine) }
         #expect(try await service.storedCount() == before)
         #expect(directory.generation == generation)
     }
@@ -75,7 +75,7 @@ struct ClassroomServiceTests {
     @Test func importingBeforeSeedingSaysSo() async throws {
         let test = try TestDatabase()
         await #expect(throws: ClassroomError.noMunicipalities) {
-            try await test.classrooms.importCSV(Data(Fixtures.csv([Fixtures.row(id: 1)]).utf8))
+            try await test.classrooms.importCSV(Data(Fixtures.csv([Fixtures.row(id: 1)]).utf8), by: .commandLine)
         }
     }
 
@@ -83,7 +83,7 @@ struct ClassroomServiceTests {
         let test = try TestDatabase()
         let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("no-seed-\(UUID().uuidString)")
         await #expect(throws: SeedFileMissing(file: "municipalities.csv", folder: nowhere.standardizedFileURL.path)) {
-            try await test.classrooms.seed(from: nowhere)
+            try await test.classrooms.seed(from: nowhere, by: .commandLine)
         }
     }
 
@@ -96,8 +96,8 @@ struct ClassroomServiceTests {
             Fixtures.row(id: 10, ["name": "改名した教室", "name_kana": "かいめいしたきょうしつ", "organiser": "新しい会（サンプル）"]),
             Fixtures.row(id: 9504, ["name": "よるの日本語", "name_kana": "よるのにほんご", "venue": "港区の集会所"]),
         ]
-        try await service.importCSV(Data(Fixtures.csv(rows).utf8))
-        try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 11, ["name": "もう一つの教室", "name_kana": "もうひとつのきょうしつ"])]).utf8))
+        try await service.importCSV(Data(Fixtures.csv(rows).utf8), by: .commandLine)
+        try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 11, ["name": "もう一つの教室", "name_kana": "もうひとつのきょうしつ"])]).utf8), by: .commandLine)
         // When a directory is built afresh over the same data
         let fresh = try await ClassroomDirectory(following: ClassroomService(database: test.database))
         // Then every query answers the same, and the old names are gone
@@ -111,5 +111,36 @@ struct ClassroomServiceTests {
         }
         #expect(try followed.suggestions(for: "かいめい").map(\.id) == fresh.suggestions(for: "かいめい").map(\.id))
         #expect(followed.knownReadings() == fresh.knownReadings())
+    }
+
+    @Test func everyChangeIsAuditedWithWhoWhenAndWhichFields() async throws {
+        let test = try await TestDatabase.seeded(includeSamples: false)
+        let service = test.classrooms
+        let id = Classroom.ID(9505)
+        // A new classroom: one entry, every field it has, from nothing
+        try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 9505)]).utf8), by: .commandLine)
+        var history = try await service.history(of: id)
+        #expect(history.map(\.action) == ["classroom.create"])
+        #expect(history.first?.actor == .commandLine)
+        #expect(history.first?.municipalityCode == "131041")
+        #expect(history.first?.changes.contains(FieldChange(field: "fee_yen", before: nil, after: "0")) == true)
+        // A change of fee and schedule: one more entry, with exactly those fields before and after
+        try await service.importCSV(
+            Data(Fixtures.csv([Fixtures.row(id: 9505, ["fee_yen": "300", "slots": "sun 13:00-15:00"])]).utf8), by: .account(3)
+        )
+        history = try await service.history(of: id)
+        #expect(history.map(\.action) == ["classroom.update", "classroom.create"])
+        #expect(history.first?.actor == .account(3))
+        #expect(history.first?.changes == [
+            FieldChange(field: "fee_yen", before: "0", after: "300"), FieldChange(field: "slots", before: "sat 10:00-12:00", after: "sun 13:00-15:00"),
+        ])
+        // Saving the same again changes nothing and records nothing; a rejected import records nothing either
+        try await service.importCSV(
+            Data(Fixtures.csv([Fixtures.row(id: 9505, ["fee_yen": "300", "slots": "sun 13:00-15:00"])]).utf8), by: .commandLine
+        )
+        await #expect(throws: ClassroomError.self) {
+            try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 9505, ["fee_yen": "-1"])]).utf8), by: .commandLine)
+        }
+        #expect(try await service.history(of: id).count == 2)
     }
 }

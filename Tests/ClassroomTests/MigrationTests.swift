@@ -12,7 +12,7 @@ struct MigrationTests {
         // When it is opened (which migrates)
         let applied = try await test.database.appliedMigrations()
         // Then the schema is complete and empty
-        #expect(applied == ["classroom-v1-create"])
+        #expect(applied == ["classroom-v1-create", "audit-v1-create"])
         let count = try await test.classrooms.storedCount()
         #expect(count == 0)
         #expect(FileManager.default.fileExists(atPath: test.path))
@@ -22,7 +22,7 @@ struct MigrationTests {
         let test = try await TestDatabase.seeded()
         let again = try test.openAgain()
         let applied = try await again.appliedMigrations()
-        #expect(applied == ["classroom-v1-create"])
+        #expect(applied == ["classroom-v1-create", "audit-v1-create"])
         let reopened = try await ClassroomService(database: again).storedCount()
         let original = try await test.classrooms.storedCount()
         #expect(reopened == original && original > 0)
@@ -35,7 +35,7 @@ struct MigrationTests {
         var classroom = try #require(try ClassroomCSV.decode(Data(Fixtures.csv([Fixtures.row(id: 1)]).utf8), knownMunicipalities: [Municipality.Code("131041")!]).first)
         classroom.municipalityCode = Municipality.Code("139999")!
         // Then the foreign key refuses it and nothing is stored
-        await #expect(throws: (any Error).self) { try await test.classrooms.save([classroom]) }
+        await #expect(throws: (any Error).self) { try await test.classrooms.save([classroom], by: .commandLine) }
         let count = try await test.classrooms.storedCount()
         #expect(count == 0)
     }
@@ -47,7 +47,7 @@ struct MigrationTests {
         )
         var broken = rows
         broken[1].municipalityCode = Municipality.Code("139999")!
-        await #expect(throws: (any Error).self) { try await test.classrooms.save(broken) }
+        await #expect(throws: (any Error).self) { try await test.classrooms.save(broken, by: .commandLine) }
         // The first, valid classroom was rolled back with the second.
         let count = try await test.classrooms.storedCount()
         #expect(count == 0)

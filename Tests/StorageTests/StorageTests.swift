@@ -154,3 +154,37 @@ struct ChangeFeedTests {
         #expect(await log.lines == ["cache"])
     }
 }
+
+@Suite("Audit log")
+struct AuditLogTests {
+    @Test func theSchemaRefusesToChangeOrDeleteAnEntry() async throws {
+        // Given a log with one entry
+        let folder = TempFolder()
+        let database = try AppDatabase.open(path: folder.path("db.sqlite"), plan: MigrationPlan(AuditLog.migrations))
+        let entry = AuditEntry(
+            actor: .account(7), action: "classroom.update", subjectKind: "classroom", subjectId: "42", municipalityCode: "131041",
+            changes: [FieldChange(field: "fee_yen", before: "0", after: "300")]
+        )
+        try await database.writer.write { db in try AuditLog.append(entry, in: db) }
+        // When anything tries to rewrite or remove it, even with raw SQL
+        for sql in ["UPDATE auditEntry SET action = 'nothing'", "DELETE FROM auditEntry", "UPDATE auditEntry SET changes = '[]' WHERE id = 1"] {
+            await #expect(throws: DatabaseError.self) { try await database.writer.write { db in try db.execute(sql: sql) } }
+        }
+        // Then it is still there, unchanged
+        let entries = try await AuditLog.entries(about: "classroom", "42", in: database)
+        #expect(entries.count == 1)
+        #expect(entries.first?.actor == .account(7))
+        #expect(entries.first?.changes == entry.changes)
+        #expect(entries.first?.municipalityCode == "131041")
+    }
+
+    @Test func fieldChangesListOnlyWhatDiffers() {
+        let before = [("name", "A"), ("fee_yen", "0"), ("address", "")]
+        let after = [("name", "A"), ("fee_yen", "300"), ("address", "新宿")]
+        #expect(FieldChange.between(before, after) == [
+            FieldChange(field: "fee_yen", before: "0", after: "300"), FieldChange(field: "address", before: nil, after: "新宿"),
+        ])
+        #expect(FieldChange.between(nil, [("name", "A"), ("address", "")]) == [FieldChange(field: "name", before: nil, after: "A")])
+        #expect(FieldChange.between(after, after).isEmpty)
+    }
+}

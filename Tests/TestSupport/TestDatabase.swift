@@ -10,16 +10,16 @@ public final class TestDatabase: @unchecked Sendable {
 
     public var path: String { folder.appendingPathComponent("manabi.sqlite").path }
 
-    /// A new file migrated with `plan` (by default the classroom directory's migrations alone).
-    public init(plan: MigrationPlan = MigrationPlan(ClassroomSchema.migrations)) throws {
+    /// A new file migrated with `plan` (by default the classroom directory's migrations and the audit log's).
+    public init(plan: MigrationPlan = MigrationPlan(ClassroomSchema.migrations + AuditLog.migrations)) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("manabi-test-\(UUID().uuidString)")
         database = try AppDatabase.open(path: folder.appendingPathComponent("manabi.sqlite").path, plan: plan)
     }
 
     /// A database with the real seed: 62 municipalities and the sample classrooms.
-    public static func seeded(includeSamples: Bool = true, plan: MigrationPlan = MigrationPlan(ClassroomSchema.migrations)) async throws -> TestDatabase {
+    public static func seeded(includeSamples: Bool = true, plan: MigrationPlan = MigrationPlan(ClassroomSchema.migrations + AuditLog.migrations)) async throws -> TestDatabase {
         let test = try TestDatabase(plan: plan)
-        try await test.classrooms.seed(from: Fixtures.seedDirectory, includeSamples: includeSamples)
+        try await test.classrooms.seed(from: Fixtures.seedDirectory, includeSamples: includeSamples, by: .commandLine)
         return test
     }
 

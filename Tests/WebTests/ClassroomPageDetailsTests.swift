@@ -1,5 +1,6 @@
 import Classroom
 import Foundation
+import Storage
 import Testing
 import TestSupport
 
@@ -9,7 +10,7 @@ import TestSupport
 struct ClassroomPageDetailsTests {
     /// Saves classrooms made from fixture rows into the seeded test app.
     func save(_ rows: [[String: String]], in app: TestApp) async throws {
-        try await app.services.classrooms.importCSV(Data(Fixtures.csv(rows).utf8))
+        try await app.services.classrooms.importCSV(Data(Fixtures.csv(rows).utf8), by: .commandLine)
     }
 
     @Test func scheduleSaysWhenSlotsStartAndEndAndListsOneOffDates() async throws {

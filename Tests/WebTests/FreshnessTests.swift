@@ -14,11 +14,11 @@ struct FreshnessTests {
     @Test func aWriteInThisProcessIsSearchableSuggestedAndReadBeforeItReturns() async throws {
         // Given a running app and a classroom whose name MeCab reads こうよう
         let app = try await TestApp.seeded()
-        try await app.services.classrooms.importCSV(Self.row(9400, name: "紅葉教室", kana: "こうようきょうしつ"))
+        try await app.services.classrooms.importCSV(Self.row(9400, name: "紅葉教室", kana: "こうようきょうしつ"), by: .commandLine)
         let first = try await app.page("/classrooms/9400?lang=ja&furigana=on")
         #expect(first.text.contains("<ruby>紅葉教室<rt>こうようきょうしつ</rt></ruby>"))
         // When a volunteer corrects the reading (the name's own reading is もみじ)
-        try await app.services.classrooms.importCSV(Self.row(9400, name: "紅葉教室", kana: "もみじきょうしつ"))
+        try await app.services.classrooms.importCSV(Self.row(9400, name: "紅葉教室", kana: "もみじきょうしつ"), by: .commandLine)
         // Then, with no wait, the page (whose furigana were cached), the API, search and suggestions all follow
         let page = try await app.page("/classrooms/9400?lang=ja&furigana=on")
         #expect(page.text.contains("<ruby>紅葉教室<rt>もみじきょうしつ</rt></ruby>"))
@@ -41,7 +41,7 @@ struct FreshnessTests {
         #expect(try await app.json(uri)["total"] as? Int == 0)
         // When another writer (its own pool on the same file, as `manabi import` is) saves a classroom
         let other = ClassroomService(database: try app.database.openAgain())
-        try await other.importCSV(Self.row(9401, name: "ゆうがお教室", kana: "ゆうがおきょうしつ"))
+        try await other.importCSV(Self.row(9401, name: "ゆうがお教室", kana: "ゆうがおきょうしつ"), by: .commandLine)
         // Then the server serves it (the deadline only keeps a broken watcher from hanging the suite;
         // the 2-second figure is measured by bench/durability and tests/CLI)
         let deadline = ContinuousClock.now + .seconds(30)

@@ -1,5 +1,6 @@
 import Classroom
 import Foundation
+import Storage
 import HTTPTypes
 import Hummingbird
 import Testing
@@ -78,7 +79,7 @@ struct PageTests {
     @Test func userTextIsEscapedAndHeadersAreSafe() async throws {
         let app = try await TestApp.seeded()
         let csv = Fixtures.csv([Fixtures.row(id: 9100, ["name": "<script>alert(1)</script>", "name_kana": "すくりぷと"])])
-        try await app.services.classrooms.importCSV(Data(csv.utf8))
+        try await app.services.classrooms.importCSV(Data(csv.utf8), by: .commandLine)
         for uri in ["/?q=\(enc("<script>"))&lang=en", "/classrooms/9100?lang=en", "/classrooms/9100?lang=ja"] {
             let page = try await html(app, uri)
             #expect(page.status == .ok, "\(uri)")

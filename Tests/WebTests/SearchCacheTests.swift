@@ -1,5 +1,6 @@
 import Classroom
 import Foundation
+import Storage
 import Testing
 import TestSupport
 
@@ -13,7 +14,7 @@ struct SearchCacheTests {
         #expect(before["total"] as? Int == 0)
         // When a volunteer saves a matching classroom
         let csv = Fixtures.csv([Fixtures.row(id: 9001, ["name": "ゆうやけ教室", "name_kana": "ゆうやけきょうしつ"])])
-        try await app.services.classrooms.importCSV(Data(csv.utf8))
+        try await app.services.classrooms.importCSV(Data(csv.utf8), by: .commandLine)
         // Then the same search finds it at once
         let after = try await app.json(uri)
         #expect(after["total"] as? Int == 1)

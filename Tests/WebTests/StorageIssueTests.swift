@@ -1,5 +1,6 @@
 import Classroom
 import Foundation
+import Storage
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -25,7 +26,7 @@ struct StorageIssueTests {
         let past = TokyoDateTime.now.date.adding(days: -14)
         try await app.services.classrooms.importCSV(Data(Fixtures.csv([Fixtures.row(id: 9600, [
             "name": "つばき教室", "name_kana": "つばききょうしつ", "slots": "", "one_off": "\(past) 10:00-12:00;\(saturday) 13:00-15:00",
-        ])]).utf8))
+        ])]).utf8), by: .commandLine)
         // When a learner searches Saturdays
         let found = try await app.json("/api/v1/classrooms?weekday=sat&q=\(enc("つばき教室"))")
         // Then the summary carries the coming date (not the past one) beside the empty weekly list

@@ -89,6 +89,12 @@ public enum ClassroomCSV {
         ]
     }
 
+    /// The classroom's fields as the audit log compares them: the import columns as text, without the
+    /// id (the subject) and the timestamps (the entry's own time says when).
+    static func auditFields(of c: Classroom) -> [(field: String, value: String)] {
+        zip(columns, fields(of: c)).filter { !["id", "created_at", "updated_at"].contains($0.0) }.map { ($0.0, $0.1) }
+    }
+
     /// Shortest text that reads back as the same Double.
     static func formatCoordinate(_ value: Double) -> String { "\(value)" }
 

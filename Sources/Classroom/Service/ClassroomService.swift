@@ -28,10 +28,11 @@ public final class ClassroomService: Sendable {
 
     // MARK: - Changes
 
-    /// Inserts new classrooms and replaces existing ones (by id), all in one transaction.
+    /// Inserts new classrooms and replaces existing ones (by id), all in one transaction, with an audit
+    /// entry for each classroom that changed, naming `actor`.
     @discardableResult
-    public func save(_ classrooms: [Classroom]) async throws -> SaveSummary {
-        let summary = try await store.save(classrooms)
+    public func save(_ classrooms: [Classroom], by actor: Actor) async throws -> SaveSummary {
+        let summary = try await store.save(classrooms, by: actor)
         try await changes.publish()
         return summary
     }
@@ -39,17 +40,17 @@ public final class ClassroomService: Sendable {
     /// Validates a CSV file in the import format (every problem reported, with line and column) and
     /// saves all its rows, or none: throws ``ClassroomError/invalidImport(_:)`` with the problems.
     @discardableResult
-    public func importCSV(_ data: Data) async throws -> SaveSummary {
+    public func importCSV(_ data: Data, by actor: Actor) async throws -> SaveSummary {
         let known = Set(try await store.municipalities().map(\.code))
         guard !known.isEmpty else { throw ClassroomError.noMunicipalities }
-        return try await save(try ClassroomCSV.decode(data, knownMunicipalities: known))
+        return try await save(try ClassroomCSV.decode(data, knownMunicipalities: known), by: actor)
     }
 
     /// Brings the municipalities up to date from `folder` and, into an empty directory, adds the sample
     /// classrooms. Throws ``SeedFileMissing`` when a file it needs is not there.
     @discardableResult
-    public func seed(from folder: URL, includeSamples: Bool = true) async throws -> SeedOutcome {
-        let outcome = try await Seeder(folder: folder).seed(into: store, includeSamples: includeSamples)
+    public func seed(from folder: URL, includeSamples: Bool = true, by actor: Actor) async throws -> SeedOutcome {
+        let outcome = try await Seeder(folder: folder).seed(into: store, includeSamples: includeSamples, by: actor)
         try await changes.publish()
         return outcome
     }
@@ -74,6 +75,11 @@ public final class ClassroomService: Sendable {
 
     /// All municipalities, in code order.
     public func municipalities() async throws -> [Municipality] { try await store.municipalities() }
+
+    /// The audit entries of one classroom, newest first: who changed which fields, and how.
+    public func history(of id: Classroom.ID, limit: Int = 100) async throws -> [AuditEntry] {
+        try await AuditLog.entries(about: "classroom", String(id.rawValue), in: store.database, limit: limit)
+    }
 
     /// Every stored classroom in the import format; export → import is lossless.
     public func exportCSV() async throws -> String { ClassroomCSV.encode(try await store.allClassrooms()) }

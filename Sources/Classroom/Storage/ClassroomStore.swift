@@ -34,13 +34,25 @@ struct ClassroomStore: Sendable {
     /// Inserts new classrooms and replaces existing ones (by id) with their levels, languages and schedule,
     /// in one transaction. Keeps a stored `createdAt` unless the classroom carries its own.
     @discardableResult
-    func save(_ classrooms: [Classroom]) async throws -> SaveSummary {
+    func save(_ classrooms: [Classroom], by actor: Actor) async throws -> SaveSummary {
         let now = Timestamp.now
         return try await database.writer.write { db in
             var summary = SaveSummary(inserted: 0, updated: 0)
             for classroom in classrooms {
                 let id = classroom.id.rawValue
                 let existing = try ClassroomRecord.fetchOne(db, key: id)
+                // The change and its audit entry commit together; saving what is already there records nothing.
+                let before = try existing.flatMap { try Self.assemble(db, [$0]).first }.map(ClassroomCSV.auditFields)
+                let changes = FieldChange.between(before, ClassroomCSV.auditFields(of: classroom))
+                if !changes.isEmpty {
+                    try AuditLog.append(
+                        AuditEntry(
+                            at: now, actor: actor, action: existing == nil ? "classroom.create" : "classroom.update", subjectKind: "classroom",
+                            subjectId: String(id), municipalityCode: classroom.municipalityCode.rawValue, changes: changes
+                        ),
+                        in: db
+                    )
+                }
                 let createdAt = classroom.createdAt ?? existing?.createdAt ?? now
                 let record = ClassroomRecord(classroom, createdAt: createdAt, updatedAt: classroom.updatedAt ?? now)
                 if existing == nil {

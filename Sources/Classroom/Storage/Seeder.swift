@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Loads the data Manabi starts with from `seed/`: the 62 municipalities (always brought up to date)
 /// and the sample classrooms (only into an empty directory, so edits made since are never overwritten).
@@ -8,13 +9,13 @@ struct Seeder: Sendable {
 
     let folder: URL
 
-    func seed(into store: ClassroomStore, includeSamples: Bool) async throws -> SeedOutcome {
+    func seed(into store: ClassroomStore, includeSamples: Bool, by actor: Actor) async throws -> SeedOutcome {
         let municipalities = try MunicipalityCSV.decode(try read(Self.municipalitiesFile))
         try await store.saveMunicipalities(municipalities)
         var samples = 0
         if includeSamples, try await store.count() == 0 {
             let classrooms = try ClassroomCSV.decode(try read(Self.samplesFile), knownMunicipalities: Set(municipalities.map(\.code)))
-            samples = try await store.save(classrooms).inserted
+            samples = try await store.save(classrooms, by: actor).inserted
         }
         return SeedOutcome(municipalities: municipalities.count, sampleClassrooms: samples)
     }

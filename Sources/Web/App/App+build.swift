@@ -36,7 +36,7 @@ public func buildApplication(_ arguments: some AppArguments, seed: SeedSource? =
         // Seeded before the directory is first built, so the start builds it once.
         let classrooms = ClassroomService(database: database)
         do {
-            let outcome = try await classrooms.seed(from: seed.folder)
+            let outcome = try await classrooms.seed(from: seed.folder, by: .system)
             logger.info("seeded", metadata: ["municipalities": "\(outcome.municipalities)", "sample_classrooms": "\(outcome.sampleClassrooms)"])
         } catch let missing as SeedFileMissing {
             guard !seed.explicit, try await !classrooms.municipalities().isEmpty else {
