@@ -55,11 +55,18 @@ public final class ClassroomDirectory: Sendable {
         return (entry.classroom, entry.municipality)
     }
 
-    /// Municipalities in gojūon order of their readings; with `text`, only those it finds, best match first.
-    public func municipalities(matching text: String? = nil) throws(ClassroomError) -> [MunicipalityListing] {
+    /// How a full list of municipalities is ordered: gojūon for readers of Japanese, romaji for the others.
+    public enum MunicipalityOrder: Sendable {
+        case gojuon, romaji
+    }
+
+    /// Municipalities in `order` (gojūon by default); with `text`, only those it finds, best match first.
+    public func municipalities(matching text: String? = nil, order: MunicipalityOrder = .gojuon) throws(ClassroomError) -> [MunicipalityListing] {
         let snapshot = snapshot
         let listing = { (m: Municipality) in MunicipalityListing(municipality: m, classroomCount: snapshot.classroomCounts[m.code] ?? 0) }
-        guard let text = try ClassroomQuery.searchText(text) else { return snapshot.municipalities.map(listing) }
+        guard let text = try ClassroomQuery.searchText(text) else {
+            return (order == .gojuon ? snapshot.municipalities : snapshot.municipalitiesByRomaji).map(listing)
+        }
         let keys = QueryKeys(text)
         // Text that folds to nothing (only symbols or emoji) names no municipality.
         guard !keys.isEmpty else { return [] }

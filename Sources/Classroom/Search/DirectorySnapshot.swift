@@ -1,4 +1,5 @@
 import Curriculum
+import Foundation
 import JapaneseText
 
 /// An immutable, in-memory view of the published directory with every search key precomputed.
@@ -12,7 +13,10 @@ final class DirectorySnapshot: Sendable {
         let nameKeys: KeySet
     }
 
+    /// In gojūon order of their readings.
     let municipalities: [Municipality]
+    /// In alphabetical order of their romaji, macrons ignored (Adachi, Akiruno, Akishima, …).
+    let municipalitiesByRomaji: [Municipality]
     let municipalityByCode: [Municipality.Code: Municipality]
     let municipalityKeys: [Municipality.Code: KeySet]
     let classroomCounts: [Municipality.Code: Int]
@@ -46,6 +50,13 @@ final class DirectorySnapshot: Sendable {
             let ka = sortKeys[a.code]!, kb = sortKeys[b.code]!
             return ka == kb ? a.code < b.code : ka.lexicographicallyPrecedes(kb)
         }
+        let romaji = Dictionary(uniqueKeysWithValues: unsorted.map {
+            ($0.code, $0.romajiFull.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil))
+        })
+        municipalitiesByRomaji = municipalities.enumerated().sorted { a, b in
+            let (ka, kb) = (romaji[a.element.code]!, romaji[b.element.code]!)
+            return ka == kb ? a.offset < b.offset : ka < kb
+        }.map(\.element)
         municipalityByCode = Dictionary(uniqueKeysWithValues: unsorted.map { ($0.code, $0) })
         municipalityKeys = Dictionary(uniqueKeysWithValues: unsorted.map { ($0.code, Self.keys(for: $0)) })
         languages = SupportLanguage.catalog.map { language in

@@ -103,10 +103,11 @@ extension SearchPage {
     static let oneOffShown = 3
 
     /// Builds the page from the query the learner sent and what the controller found: one page of hits,
-    /// every municipality for the filter, and (for an empty result) the nearest municipalities with classes.
+    /// every municipality for the filter (in the order the reader scans: gojūon in Japanese, romaji
+    /// otherwise), and (for an empty result) the nearest municipalities with classes.
     init(
-        query: ClassroomQuery, parameters: QueryParameters, page hits: Page<SearchHit>, municipalities listings: [MunicipalityListing],
-        nearby nearbyMunicipalities: [Municipality], renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime
+        query: ClassroomQuery, parameters: QueryParameters, page hits: Page<SearchHit>, nearby nearbyMunicipalities: [Municipality],
+        municipalities listings: [MunicipalityListing], renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime
     ) {
         let lang = settings.language
         let selfURL = { (changes: [String: String?]) -> String in SiteURL.search.url(keeping: parameters, changing: changes) }
@@ -116,7 +117,7 @@ extension SearchPage {
         )
         chrome.skipToResults = true
         q = query.text ?? ""
-        municipalities = Self.ordered(listings.map(\.municipality), for: lang).map { m in
+        municipalities = listings.map(\.municipality).map { m in
             Option(value: m.code.rawValue, labelHTML: HTML.escape(lang == .ja ? "\(m.name)（\(m.kana)）" : "\(m.romajiFull) \(m.name)"), detail: nil, selected: query.municipalities.contains(m.code))
         }
         weekdays = Weekday.allCases.map { Option(value: $0.code, labelHTML: HTML.escape(renderer.catalog.text("weekday.\($0.code)", lang)), detail: nil, selected: query.weekdays.contains($0)) }
@@ -173,16 +174,5 @@ extension SearchPage {
                 query.acceptingOnly ? renderer.catalog.text("search.accepting", lang) : nil,
             ].compactMap { $0 }
         return chosen.isEmpty ? nil : renderer.html(chosen.joined(separator: lang == .ja ? "、" : ", "), settings)
-    }
-
-    /// The ward/city list as a reader of `language` scans it: gojūon order (as the directory gives it) on the
-    /// Japanese page, alphabetical by romaji (Adachi, Akiruno, Akishima, …; macrons ignored) on the others.
-    static func ordered(_ municipalities: [Municipality], for language: UILanguage) -> [Municipality] {
-        guard language != .ja else { return municipalities }
-        let key = { (m: Municipality) in m.romajiFull.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) }
-        return municipalities.enumerated().sorted { a, b in
-            let (ka, kb) = (key(a.element), key(b.element))
-            return ka == kb ? a.offset < b.offset : ka < kb
-        }.map(\.element)
     }
 }

@@ -32,7 +32,8 @@ struct SearchPageController {
             ? query.municipalities.first.flatMap(directory.municipality).map { directory.nearestMunicipalitiesWithClasses(to: $0, excluding: query.municipalities) } ?? []
             : []
         let view = SearchPage(
-            query: query, parameters: parameters, page: page, municipalities: try directory.municipalities(), nearby: nearby,
+            query: query, parameters: parameters, page: page, nearby: nearby,
+            municipalities: try directory.municipalities(order: settings.language == .ja ? .gojuon : .romaji),
             renderer: renderer, settings: settings, now: now
         )
         return renderer.response("search", view, page: settings)
