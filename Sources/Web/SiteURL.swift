@@ -83,6 +83,10 @@ enum SiteURL: Sendable {
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+        // Most values (language codes, ids, page numbers, ward codes) need no escaping: skip Foundation then.
+        let plain = text.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
+        }
+        return plain ? text : text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 }
