@@ -84,34 +84,33 @@ trap 'exit 143' TERM
 # Peak resident set size (VmHWM) in kB of one process.
 vmhwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-# Peak RSS of a process and its direct children (nginx master + workers), in kB.
-# CPU time (user + system, in clock ticks) a process and its direct children have used so far: what a
-# server spends per request is read as the difference over a run divided by the requests served, a
-# figure that moves far less than requests/s when other work shares the machine.
-cpu_ticks_tree() {
-  local root="$1" total=0 pid ppid stat
+# A process and its direct children (nginx master and workers), one pid a line.
+tree_pids() {
+  local root="$1" pid ppid
   for status in /proc/[0-9]*/status; do
     pid="${status#/proc/}"; pid="${pid%/status}"
     ppid="$(awk '/^PPid:/ {print $2}' "$status" 2>/dev/null || true)"
-    if [ "$pid" = "$root" ] || [ "$ppid" = "$root" ]; then
-      # Fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends the command name.
-      stat="$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null || true)"
-      [ -n "$stat" ] && total=$((total + $(echo "$stat" | awk '{print $12 + $13}')))
-    fi
+    if [ "$pid" = "$root" ] || [ "$ppid" = "$root" ]; then echo "$pid"; fi
   done
+}
+
+# CPU time (user + system, in clock ticks) one process has used so far: fields 14 and 15 of /proc/PID/stat,
+# counted after the ")" that ends the command name.
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}'; }
+
+# CPU ticks of a process and its direct children. What a server spends per request is read as the difference
+# over a run divided by the requests served: a figure that moves far less than requests/s when other work
+# shares the machine.
+cpu_ticks_tree() {
+  local total=0 ticks pid
+  for pid in $(tree_pids "$1"); do ticks="$(cpu_ticks "$pid")"; total=$((total + ${ticks:-0})); done
   echo "$total"
 }
 
+# Peak RSS of a process and its direct children, in kB.
 vmhwm_tree_kb() {
-  local root="$1" total=0 pid ppid kb
-  for status in /proc/[0-9]*/status; do
-    pid="${status#/proc/}"; pid="${pid%/status}"
-    ppid="$(awk '/^PPid:/ {print $2}' "$status" 2>/dev/null || true)"
-    if [ "$pid" = "$root" ] || [ "$ppid" = "$root" ]; then
-      kb="$(vmhwm_kb "$pid")"
-      total=$((total + ${kb:-0}))
-    fi
-  done
+  local total=0 kb pid
+  for pid in $(tree_pids "$1"); do kb="$(vmhwm_kb "$pid")"; total=$((total + ${kb:-0})); done
   echo "$total"
 }
 
