@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// Who made a change, as the audit log records it.
-public enum Actor: Sendable, Hashable {
+/// Who made a change, as the audit log records it. (Not `Actor`, which would hide Swift's own protocol.)
+public enum ChangeAuthor: Sendable, Hashable {
     /// Someone with a shell on the server: `manabi import`, `manabi seed`.
     case commandLine
     /// The server on its own behalf (seeding at start).
@@ -60,7 +60,7 @@ public struct FieldChange: Sendable, Hashable, Codable {
 public struct AuditEntry: Sendable, Hashable {
     public var id: Int64?
     public var at: Date
-    public var actor: Actor
+    public var author: ChangeAuthor
     /// What happened, e.g. `classroom.create`, `classroom.update`.
     public var action: String
     /// What it happened to, e.g. `classroom` and its id.
@@ -71,10 +71,10 @@ public struct AuditEntry: Sendable, Hashable {
     public var changes: [FieldChange]
 
     public init(
-        at: Date = Date(), actor: Actor, action: String, subjectKind: String, subjectId: String, municipalityCode: String?, changes: [FieldChange]
+        at: Date = Date(), author: ChangeAuthor, action: String, subjectKind: String, subjectId: String, municipalityCode: String?, changes: [FieldChange]
     ) {
         self.at = at
-        self.actor = actor
+        self.author = author
         self.action = action
         self.subjectKind = subjectKind
         self.subjectId = subjectId
@@ -95,8 +95,8 @@ public enum AuditLog {
                     CREATE TABLE auditEntry (
                         id INTEGER PRIMARY KEY AUTOINCREMENT,
                         at TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
-                        actorKind TEXT NOT NULL CHECK (actorKind IN ('command_line', 'system', 'account')),
-                        actorId INTEGER CHECK ((actorKind = 'account') = (actorId IS NOT NULL)),
+                        authorKind TEXT NOT NULL CHECK (authorKind IN ('command_line', 'system', 'account')),
+                        authorId INTEGER CHECK ((authorKind = 'account') = (authorId IS NOT NULL)),
                         action TEXT NOT NULL CHECK (action <> ''),
                         subjectKind TEXT NOT NULL CHECK (subjectKind <> ''),
                         subjectId TEXT NOT NULL CHECK (subjectId <> ''),
@@ -119,11 +119,11 @@ public enum AuditLog {
         let changes = String(decoding: try JSONEncoder().encode(entry.changes), as: UTF8.self)
         try db.execute(
             sql: """
-                INSERT INTO auditEntry (at, actorKind, actorId, action, subjectKind, subjectId, municipalityCode, changes)
+                INSERT INTO auditEntry (at, authorKind, authorId, action, subjectKind, subjectId, municipalityCode, changes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                entry.at.formatted(.iso8601), entry.actor.kind, entry.actor.accountId, entry.action, entry.subjectKind, entry.subjectId,
+                entry.at.formatted(.iso8601), entry.author.kind, entry.author.accountId, entry.action, entry.subjectKind, entry.subjectId,
                 entry.municipalityCode, changes,
             ]
         )
@@ -140,12 +140,12 @@ public enum AuditLog {
     }
 
     private static func entry(_ row: Row) -> AuditEntry? {
-        guard let actor = Actor(kind: row["actorKind"], accountId: row["actorId"]),
+        guard let author = ChangeAuthor(kind: row["authorKind"], accountId: row["authorId"]),
             let at = try? Date(row["at"] as String, strategy: .iso8601),
             let changes = try? JSONDecoder().decode([FieldChange].self, from: Data((row["changes"] as String).utf8))
         else { return nil }
         var entry = AuditEntry(
-            at: at, actor: actor, action: row["action"], subjectKind: row["subjectKind"], subjectId: row["subjectId"],
+            at: at, author: author, action: row["action"], subjectKind: row["subjectKind"], subjectId: row["subjectId"],
             municipalityCode: row["municipalityCode"], changes: changes
         )
         entry.id = row["id"]

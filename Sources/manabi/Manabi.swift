@@ -139,6 +139,8 @@ struct Backup: AsyncParsableCommand {
             print("backed up \(database.db) to \(file) (\(pages) pages, integrity ok)")
         } catch let error as BackupError {
             fail(error.description)
+        } catch {
+            fail("could not back up \(database.db) to \(file): \(error)")
         }
     }
 }

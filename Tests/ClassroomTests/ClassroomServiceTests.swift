@@ -121,7 +121,7 @@ struct ClassroomServiceTests {
         try await service.importCSV(Data(Fixtures.csv([Fixtures.row(id: 9505)]).utf8), by: .commandLine)
         var history = try await service.history(of: id)
         #expect(history.map(\.action) == ["classroom.create"])
-        #expect(history.first?.actor == .commandLine)
+        #expect(history.first?.author == .commandLine)
         #expect(history.first?.municipalityCode == "131041")
         #expect(history.first?.changes.contains(FieldChange(field: "fee_yen", before: nil, after: "0")) == true)
         // A change of fee and schedule: one more entry, with exactly those fields before and after
@@ -130,7 +130,7 @@ struct ClassroomServiceTests {
         )
         history = try await service.history(of: id)
         #expect(history.map(\.action) == ["classroom.update", "classroom.create"])
-        #expect(history.first?.actor == .account(3))
+        #expect(history.first?.author == .account(3))
         #expect(history.first?.changes == [
             FieldChange(field: "fee_yen", before: "0", after: "300"), FieldChange(field: "slots", before: "sat 10:00-12:00", after: "sun 13:00-15:00"),
         ])

@@ -162,7 +162,7 @@ struct AuditLogTests {
         let folder = TempFolder()
         let database = try AppDatabase.open(path: folder.path("db.sqlite"), plan: MigrationPlan(AuditLog.migrations))
         let entry = AuditEntry(
-            actor: .account(7), action: "classroom.update", subjectKind: "classroom", subjectId: "42", municipalityCode: "131041",
+            author: .account(7), action: "classroom.update", subjectKind: "classroom", subjectId: "42", municipalityCode: "131041",
             changes: [FieldChange(field: "fee_yen", before: "0", after: "300")]
         )
         try await database.writer.write { db in try AuditLog.append(entry, in: db) }
@@ -173,7 +173,7 @@ struct AuditLogTests {
         // Then it is still there, unchanged
         let entries = try await AuditLog.entries(about: "classroom", "42", in: database)
         #expect(entries.count == 1)
-        #expect(entries.first?.actor == .account(7))
+        #expect(entries.first?.author == .account(7))
         #expect(entries.first?.changes == entry.changes)
         #expect(entries.first?.municipalityCode == "131041")
     }

@@ -19,6 +19,22 @@ struct RubyCacheTests {
         #expect(counter.calls == 5)
     }
 
+    @Test func aNewGazetteerVersionDropsOldReadingsAndAnOldOneNeverWipesNewOnes() {
+        let cache = RubyCache()
+        let counter = Counter()
+        let old = { (text: String) -> String in counter.calls += 1; return "old \(text)" }
+        let new = { (text: String) -> String in counter.calls += 1; return "new \(text)" }
+        #expect(cache.html("紅葉", version: 1, render: old) == "old 紅葉")
+        // After the gazetteer changes, the same text is rendered again, not served from before
+        #expect(cache.html("紅葉", version: 2, render: new) == "new 紅葉")
+        #expect(cache.html("紅葉", version: 2, render: new) == "new 紅葉")
+        #expect(counter.calls == 2)
+        // A slow request still holding version 1 gets its own render, and leaves version 2's entries alone
+        #expect(cache.html("紅葉", version: 1, render: old) == "old 紅葉")
+        #expect(cache.html("紅葉", version: 2, render: new) == "new 紅葉")
+        #expect(counter.calls == 3)
+    }
+
     @Test func japanesePagesRenderTheSameFromTheCache() async throws {
         let app = try await TestApp.seeded()
         let first = try await app.page("/?lang=ja&municipality=132195")

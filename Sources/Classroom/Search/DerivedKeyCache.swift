@@ -33,37 +33,31 @@ final class DerivedKeyCache: Sendable {
 
         /// The script and romaji keys of one text (see ``KeySet/add(_:)``).
         mutating func keySet(_ text: String) -> KeySet {
-            if let known = used.keySets[text] ?? previous.keySets[text] {
-                used.keySets[text] = known
-                return known
+            remembered(\.keySets, text) { text in
+                var keys = KeySet()
+                keys.add(text)
+                return keys
             }
-            var keys = KeySet()
-            keys.add(text)
-            used.keySets[text] = keys
-            return keys
         }
 
         /// The script keys of an organiser or venue name, as written and as read.
         mutating func otherKeys(_ text: String) -> [[UInt8]] {
-            if let known = used.others[text] ?? previous.others[text] {
-                used.others[text] = known
-                return known
+            remembered(\.others, text) { text in
+                let keys = [SearchFold.scriptKey(text, readingsFrom: nil), SearchFold.scriptKey(text)].map { Array($0.utf8) }
+                return keys[0] == keys[1] ? [keys[0]] : keys
             }
-            let keys = [SearchFold.scriptKey(text, readingsFrom: nil), SearchFold.scriptKey(text)].map { Array($0.utf8) }
-            let distinct = keys[0] == keys[1] ? [keys[0]] : keys
-            used.others[text] = distinct
-            return distinct
         }
 
         /// The `ja` collation key of a reading.
         mutating func sortKey(_ reading: String) -> [UInt8] {
-            if let known = used.sortKeys[reading] ?? previous.sortKeys[reading] {
-                used.sortKeys[reading] = known
-                return known
-            }
-            let key = JapaneseCollator.shared.sortKey(reading)
-            used.sortKeys[reading] = key
-            return key
+            remembered(\.sortKeys, reading) { JapaneseCollator.shared.sortKey($0) }
+        }
+
+        /// The value of `text` in `table`: this build's, else the last build's, else computed; recorded as used.
+        private mutating func remembered<Value>(_ table: WritableKeyPath<Generation, [String: Value]>, _ text: String, _ compute: (String) -> Value) -> Value {
+            let value = used[keyPath: table][text] ?? previous[keyPath: table][text] ?? compute(text)
+            used[keyPath: table][text] = value
+            return value
         }
     }
 }

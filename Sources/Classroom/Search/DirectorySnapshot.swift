@@ -37,11 +37,7 @@ final class DirectorySnapshot: Sendable {
 
     /// Builds the snapshot; keys of texts the previous snapshot had come from `cache` (a new cache
     /// computes them all).
-    convenience init(municipalities: [Municipality], classrooms: [Classroom], cache: DerivedKeyCache = DerivedKeyCache()) {
-        self.init(municipalities: municipalities, classrooms: classrooms, keys: cache)
-    }
-
-    private init(municipalities unsorted: [Municipality], classrooms: [Classroom], keys cache: DerivedKeyCache) {
+    init(municipalities unsorted: [Municipality], classrooms: [Classroom], cache: DerivedKeyCache) {
         var keys = cache.snapshotBuilder()
         defer { cache.keep(keys) }
         let collator = JapaneseCollator.shared

@@ -29,10 +29,10 @@ public final class ClassroomService: Sendable {
     // MARK: - Changes
 
     /// Inserts new classrooms and replaces existing ones (by id), all in one transaction, with an audit
-    /// entry for each classroom that changed, naming `actor`.
+    /// entry for each classroom that changed, naming `author`.
     @discardableResult
-    public func save(_ classrooms: [Classroom], by actor: Actor) async throws -> SaveSummary {
-        let summary = try await store.save(classrooms, by: actor)
+    public func save(_ classrooms: [Classroom], by author: ChangeAuthor) async throws -> SaveSummary {
+        let summary = try await store.save(classrooms, by: author)
         try await changes.publish()
         return summary
     }
@@ -40,17 +40,17 @@ public final class ClassroomService: Sendable {
     /// Validates a CSV file in the import format (every problem reported, with line and column) and
     /// saves all its rows, or none: throws ``ClassroomError/invalidImport(_:)`` with the problems.
     @discardableResult
-    public func importCSV(_ data: Data, by actor: Actor) async throws -> SaveSummary {
+    public func importCSV(_ data: Data, by author: ChangeAuthor) async throws -> SaveSummary {
         let known = Set(try await store.municipalities().map(\.code))
         guard !known.isEmpty else { throw ClassroomError.noMunicipalities }
-        return try await save(try ClassroomCSV.decode(data, knownMunicipalities: known), by: actor)
+        return try await save(try ClassroomCSV.decode(data, knownMunicipalities: known), by: author)
     }
 
     /// Brings the municipalities up to date from `folder` and, into an empty directory, adds the sample
     /// classrooms. Throws ``SeedFileMissing`` when a file it needs is not there.
     @discardableResult
-    public func seed(from folder: URL, includeSamples: Bool = true, by actor: Actor) async throws -> SeedOutcome {
-        let outcome = try await Seeder(folder: folder).seed(into: store, includeSamples: includeSamples, by: actor)
+    public func seed(from folder: URL, includeSamples: Bool = true, by author: ChangeAuthor) async throws -> SeedOutcome {
+        let outcome = try await Seeder(folder: folder).seed(into: store, includeSamples: includeSamples, by: author)
         try await changes.publish()
         return outcome
     }

@@ -34,7 +34,7 @@ struct ClassroomStore: Sendable {
     /// Inserts new classrooms and replaces existing ones (by id) with their levels, languages and schedule,
     /// in one transaction. Keeps a stored `createdAt` unless the classroom carries its own.
     @discardableResult
-    func save(_ classrooms: [Classroom], by actor: Actor) async throws -> SaveSummary {
+    func save(_ classrooms: [Classroom], by author: ChangeAuthor) async throws -> SaveSummary {
         let now = Timestamp.now
         return try await database.writer.write { db in
             var summary = SaveSummary(inserted: 0, updated: 0)
@@ -47,7 +47,7 @@ struct ClassroomStore: Sendable {
                 if !changes.isEmpty {
                     try AuditLog.append(
                         AuditEntry(
-                            at: now, actor: actor, action: existing == nil ? "classroom.create" : "classroom.update", subjectKind: "classroom",
+                            at: now, author: author, action: existing == nil ? "classroom.create" : "classroom.update", subjectKind: "classroom",
                             subjectId: String(id), municipalityCode: classroom.municipalityCode.rawValue, changes: changes
                         ),
                         in: db

@@ -9,13 +9,13 @@ struct Seeder: Sendable {
 
     let folder: URL
 
-    func seed(into store: ClassroomStore, includeSamples: Bool, by actor: Actor) async throws -> SeedOutcome {
+    func seed(into store: ClassroomStore, includeSamples: Bool, by author: ChangeAuthor) async throws -> SeedOutcome {
         let municipalities = try MunicipalityCSV.decode(try read(Self.municipalitiesFile))
         try await store.saveMunicipalities(municipalities)
         var samples = 0
         if includeSamples, try await store.count() == 0 {
             let classrooms = try ClassroomCSV.decode(try read(Self.samplesFile), knownMunicipalities: Set(municipalities.map(\.code)))
-            samples = try await store.save(classrooms, by: actor).inserted
+            samples = try await store.save(classrooms, by: author).inserted
         }
         return SeedOutcome(municipalities: municipalities.count, sampleClassrooms: samples)
     }

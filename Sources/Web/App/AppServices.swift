@@ -26,7 +26,7 @@ public struct AppServices: Sendable {
         classrooms = ClassroomService(database: database)
         let directory = try await ClassroomDirectory(following: classrooms)
         let readings = Mutex(directory.knownReadings())
-        let furigana = try FuriganaEngine(gazetteer: Gazetteer(entries: readings.withLock { $0 }.map { ($0.surface, $0.reading) }))
+        let furigana = try FuriganaEngine(gazetteer: Self.gazetteer(readings.withLock { $0 }))
         // After the directory (added first, by its initialiser): a new name's reading is known as soon as the name is.
         // Most saves change a schedule, not a name: then the gazetteer (a third of a second at 10,000 names) stays.
         classrooms.changes.follow("furigana gazetteer") {
@@ -36,10 +36,14 @@ public struct AppServices: Sendable {
                 last = fresh
                 return true
             }
-            if changed { furigana.replaceGazetteer(Gazetteer(entries: fresh.map { ($0.surface, $0.reading) })) }
+            if changed { furigana.replaceGazetteer(Self.gazetteer(fresh)) }
         }
         self.directory = directory
         self.furigana = furigana
+    }
+
+    static func gazetteer(_ readings: [KnownReading]) -> Gazetteer {
+        Gazetteer(entries: readings.map { ($0.surface, $0.reading) })
     }
 
     /// Serves writes made by other processes (`manabi import` while the server runs): checks SQLite's

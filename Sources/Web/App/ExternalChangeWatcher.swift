@@ -14,7 +14,7 @@ struct ExternalChangeWatcher: Service {
                 every: interval,
                 onReload: { timings in
                     var metadata: Logger.Metadata = ["generation": "\(services.directory.generation)"]
-                    for (name, duration) in timings { metadata[name] = "\(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000) ms" }
+                    for (name, duration) in timings { metadata[name] = "\(Int((duration / .milliseconds(1)).rounded())) ms" }
                     logger.info("reloaded after another process wrote", metadata: metadata)
                 },
                 onError: { error in

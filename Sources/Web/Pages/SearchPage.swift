@@ -117,8 +117,9 @@ extension SearchPage {
         )
         chrome.skipToResults = true
         q = query.text ?? ""
-        municipalities = listings.map(\.municipality).map { m in
-            Option(value: m.code.rawValue, labelHTML: HTML.escape(lang == .ja ? "\(m.name)（\(m.kana)）" : "\(m.romajiFull) \(m.name)"), detail: nil, selected: query.municipalities.contains(m.code))
+        municipalities = listings.map { listing in
+            let m = listing.municipality
+            return Option(value: m.code.rawValue, labelHTML: HTML.escape(lang == .ja ? "\(m.name)（\(m.kana)）" : "\(m.romajiFull) \(m.name)"), detail: nil, selected: query.municipalities.contains(m.code))
         }
         weekdays = Weekday.allCases.map { Option(value: $0.code, labelHTML: HTML.escape(renderer.catalog.text("weekday.\($0.code)", lang)), detail: nil, selected: query.weekdays.contains($0)) }
         let time = (try? parameters.single("time")) ?? nil
