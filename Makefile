@@ -53,6 +53,7 @@ run: build
 test: deps browser-deps $(VENV)/.installed
 	swift test --disable-xctest
 	Tests/CLI/run.sh
+	Tests/Work/run.sh
 	VENV=$(VENV) Tests/Browser/run.sh
 
 bench: deps bench-deps

@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // gzip for pages and JSON on slow phone connections (issue 4); a thin layer over the system zlib.
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        // Sessions, authorization policies, bcrypt and TOTP for teachers' and staff accounts (issue 9).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // SHA-256 for one-time tokens and session keys at rest; already in the build through HummingbirdOTP.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // ICU renames every C symbol per version through macros, which Swift cannot import,
@@ -41,14 +45,28 @@ let package = Package(
             ]
         ),
         .target(name: "Curriculum"),
+        // Teachers', staff and admin accounts: passwords, one-time links, sign-in throttling, roles and scopes.
+        .target(
+            name: "Accounts",
+            dependencies: [
+                "Storage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .target(
             name: "Web",
             dependencies: [
+                "Accounts",
                 "Classroom",
                 "Curriculum",
                 "JapaneseText",
                 "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 // Already built with Hummingbird; runs the watcher for other processes' writes beside the server.
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -61,6 +79,7 @@ let package = Package(
             name: "manabi",
             dependencies: [
                 "Web",
+                "Accounts",
                 "Classroom",
                 "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -72,10 +91,12 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "Storage", "TestSupport"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum"]),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Classroom", "TestSupport", "Storage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "HummingbirdOTP", package: "hummingbird-auth")]),
         .testTarget(
             name: "WebTests",
             dependencies: [
                 "Web",
+                "Accounts",
                 "TestSupport",
                 "Storage",
                 // Reads the upgrade fixture's rows directly, as SQL, before and after the migration.

@@ -8,6 +8,16 @@ public enum ClassroomError: Error, Equatable, Sendable {
     case invalidImport([ImportIssue])
     /// Classrooms cannot be stored before the municipalities they belong to have been seeded.
     case noMunicipalities
+    /// A listing cannot move from its current state by the change asked for (approving a published listing, say).
+    case invalidTransition(from: ListingState, action: String)
+    case organiserNotFound(Organiser.ID)
+}
+
+/// A save made from an older version than the one stored: someone else saved in between. Carries what is
+/// stored now, so the person saving can compare and keep what they typed.
+public struct ClassroomConflict: Error, Sendable {
+    public var current: Classroom
+    public init(current: Classroom) { self.current = current }
 }
 
 /// One problem found in an import file, located by line and column so a volunteer can fix it.

@@ -139,6 +139,23 @@ public enum AuditLog {
         }
     }
 
+    /// The newest entries, newest first, older than entry `before` when given (for paging), and only those
+    /// about the given municipalities when `municipalities` is not nil (what one ward's staff may read).
+    public static func recent(in database: AppDatabase, municipalities: Set<String>?, before: Int64? = nil, limit: Int = 50) async throws -> [AuditEntry] {
+        try await database.writer.read { db in
+            var sql = "SELECT * FROM auditEntry WHERE id < ?"
+            var arguments: StatementArguments = [before ?? Int64.max]
+            if let municipalities {
+                let codes = municipalities.sorted()
+                sql += " AND municipalityCode IN (\(codes.map { _ in "?" }.joined(separator: ",")))"
+                arguments += StatementArguments(codes)
+                if codes.isEmpty { return [] }
+            }
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql + " ORDER BY id DESC LIMIT ?", arguments: arguments).compactMap(entry)
+        }
+    }
+
     private static func entry(_ row: Row) -> AuditEntry? {
         guard let author = ChangeAuthor(kind: row["authorKind"], accountId: row["authorId"]),
             let at = try? Date(row["at"] as String, strategy: .iso8601),

@@ -1,13 +1,31 @@
+import Accounts
+import Classroom
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 
 /// Request context for every Manabi route. Response types spell their snake_case keys out in `CodingKeys`
 /// (a key strategy would convert every key of every response again).
-public struct AppRequestContext: RequestContext {
+///
+/// The teacher and staff pages add who is signed in (`identity`, from the server-side session), the
+/// form's fields once the CSRF check has read them, and the listing a route group's access check loaded.
+public struct AppRequestContext: AuthRequestContext, SessionRequestContext {
     public var coreContext: CoreRequestContextStorage
+    public var identity: Account?
+    public let sessions: SessionContext<WorkSession>
+    /// The source address, for sign-in throttling; "unknown" when the channel has none (in-process tests).
+    public let sourceAddress: String
+    /// This request's CSRF token, printed into every form of the page.
+    var csrfToken = ""
+    /// The form fields of a POST that passed the CSRF check.
+    var form = FormData()
+    /// The listing the route group's access check found for `{id}`.
+    var classroom: Classroom?
 
-    public init(source: Source) {
+    public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        sessions = .init()
+        sourceAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     public var responseEncoder: JSONEncoder { JSON.encoder }

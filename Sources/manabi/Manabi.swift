@@ -1,3 +1,4 @@
+import Accounts
 import ArgumentParser
 import Classroom
 import Foundation
@@ -10,7 +11,7 @@ import Web
 struct Manabi: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find a local Japanese class in Tokyo.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, Import.self, Export.self, Backup.self],
+        subcommands: [Serve.self, Migrate.self, Seed.self, Import.self, Export.self, Backup.self, User.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -141,6 +142,59 @@ struct Backup: AsyncParsableCommand {
             fail(error.description)
         } catch {
             fail("could not back up \(database.db) to \(file): \(error)")
+        }
+    }
+}
+
+/// Accounts from the command line: the first admin, and any account when the browser is not at hand.
+struct User: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Manage teacher, staff and admin accounts.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an account and print its one-time setup link (valid 7 days).",
+            discussion: "Links point at MANABI_PUBLIC_URL (default http://127.0.0.1:8080). The link is also mailed through MANABI_SENDMAIL when set."
+        )
+        @OptionGroup var database: DatabaseOptions
+        @Option(name: .long, help: "admin, staff or teacher.")
+        var role: String
+        @Option(name: .long, help: "The person's e-mail address.")
+        var email: String
+        @Option(name: .long, parsing: .upToNextOption, help: "Staff only: municipality codes they look after, e.g. 131041.")
+        var municipality: [String] = []
+        @Option(name: .long, help: "Teacher only: the organiser's name (created when new).")
+        var organiser: String?
+
+        func run() async throws {
+            guard let role = Role(rawValue: role) else { fail("--role must be admin, staff or teacher, not '\(role)'.") }
+            let db = try database.open()
+            let classrooms = ClassroomService(database: db)
+            let accounts = AccountService(database: db, mailer: Mailer(delivery: .fromEnvironment(), database: db))
+            var organiserId: Int64?
+            if role == .teacher {
+                guard let name = organiser?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { fail("A teacher needs --organiser NAME.") }
+                let existing = try await classrooms.organisers().first { $0.name == name }
+                if let existing { organiserId = existing.id.rawValue } else { organiserId = try await classrooms.createOrganiser(named: name, by: .commandLine).id.rawValue }
+            }
+            if role == .staff {
+                let known = Set(try await classrooms.municipalities().map(\.code.rawValue))
+                guard !municipality.isEmpty else { fail("Staff need at least one --municipality CODE.") }
+                for code in municipality where !known.contains(code) { fail("\(code) is not the code of a Tokyo municipality in this database.") }
+            }
+            do {
+                let (account, token) = try await accounts.invite(
+                    email: email, role: role, organiserId: organiserId, municipalities: Set(municipality), by: .commandLine
+                )
+                let base = WorkSettings.fromEnvironment(host: "127.0.0.1", port: 8080).publicURL
+                let link = base + "/welcome/" + token
+                try? await accounts.mailer.send(MailMessage(to: account.email, subject: "Manabi: your account", body: "Choose your password here (valid 7 days):\n\(link)"))
+                print("created \(role.rawValue) \(account.email)")
+                print("one-time setup link (valid 7 days): \(link)")
+            } catch AccountService.Failure.invalidEmail {
+                fail("'\(email)' is not an e-mail address.")
+            } catch AccountService.Failure.emailTaken {
+                fail("\(email) already has an account.")
+            }
         }
     }
 }

@@ -20,11 +20,17 @@ struct UpgradeTests {
         return try queue.read { db in
             var result: [String: [String]] = [:]
             for table in tables {
-                result[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).sorted()
+                // The columns the fixture's release had: later migrations may add columns, never change these.
+                let columns = try Row.fetchAll(db, sql: "SELECT * FROM \(table) LIMIT 1").first?.columnNames.filter { !Self.addedLater.contains($0) } ?? []
+                let list = columns.isEmpty ? "*" : columns.joined(separator: ", ")
+                result[table] = try Row.fetchAll(db, sql: "SELECT \(list) FROM \(table)").map(\.description).sorted()
             }
             return result
         }
     }
+
+    /// Columns added by migrations after the fixture's release (classroom-v2-listings).
+    static let addedLater: Set<String> = ["organiserId", "version", "awaitingApproval", "reviewNote", "reason"]
 
     @Test func itMigratesInPlaceAndKeepsEveryRow() async throws {
         // Given a copy of the old database

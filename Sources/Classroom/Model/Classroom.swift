@@ -55,6 +55,14 @@ public struct Classroom: Sendable, Hashable, Codable, Identifiable {
     public var isSample: Bool
     public var createdAt: Date?
     public var updatedAt: Date?
+    /// The organiser whose teachers may edit this listing; nil for listings that came only from an import.
+    public var organiserId: Organiser.ID?
+    /// Optimistic version: each stored change adds one, and a save made from an older version is refused.
+    public var version: Int = 1
+    /// A draft sent to the ward's staff for its first publication.
+    public var awaitingApproval = false
+    /// What staff wrote when they sent the listing back, shown to its teachers.
+    public var reviewNote: String?
 
     public init(
         id: ID, name: String, nameKana: String, organiser: String, municipalityCode: Municipality.Code, venue: String,
@@ -93,4 +101,22 @@ public struct Classroom: Sendable, Hashable, Codable, Identifiable {
     }
 
     public var isFree: Bool { feeYen == 0 }
+
+    /// Where the listing stands for the people who run it.
+    public var listingState: ListingState {
+        switch status {
+        case .draft: awaitingApproval ? .awaitingApproval : .draft
+        case .published: .published
+        case .archived: .archived
+        }
+    }
+}
+
+/// The four states teachers and staff see: a draft becomes public only through staff approval the first
+/// time; later edits of a published listing publish at once.
+public enum ListingState: String, Sendable, Codable, CaseIterable {
+    case draft
+    case awaitingApproval = "awaiting_approval"
+    case published
+    case archived
 }

@@ -5,11 +5,14 @@ public struct Schedule: Sendable, Hashable, Codable {
     public var weekly: [WeeklySlot]
     public var oneOff: [OneOffSession]
     public var cancellations: [LocalDate]
+    /// Why there is no class on a cancelled date, where the teacher said (shown to learners).
+    public var cancellationReasons: [LocalDate: String]
 
-    public init(weekly: [WeeklySlot] = [], oneOff: [OneOffSession] = [], cancellations: [LocalDate] = []) {
+    public init(weekly: [WeeklySlot] = [], oneOff: [OneOffSession] = [], cancellations: [LocalDate] = [], cancellationReasons: [LocalDate: String] = [:]) {
         self.weekly = weekly.sorted()
         self.oneOff = oneOff.sorted()
         self.cancellations = Array(Set(cancellations)).sorted()
+        self.cancellationReasons = cancellationReasons.filter { cancellations.contains($0.key) && !$0.value.isEmpty }
     }
 
     public var isEmpty: Bool { weekly.isEmpty && oneOff.isEmpty }

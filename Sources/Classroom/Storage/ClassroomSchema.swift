@@ -5,9 +5,9 @@ import Storage
 /// add a new one at the end. Invariants live in the schema so that no code path can store a broken classroom.
 public enum ClassroomSchema {
     /// The directory's migrations, oldest first; the composition root places them in the one plan.
-    public static let migrations: [Migration] = [createV1]
+    public static let migrations: [Migration] = [createV1, listingsV2]
 
-    static let createV1 = Migration("classroom-v1-create") { db in
+    public static let createV1 = Migration("classroom-v1-create") { db in
         try db.execute(
             sql: """
                 CREATE TABLE municipality (
@@ -87,6 +87,26 @@ public enum ClassroomSchema {
                     date TEXT NOT NULL,
                     PRIMARY KEY (classroomId, date)
                 ) WITHOUT ROWID;
+                """
+        )
+    }
+
+    /// Listings that people edit (issue 9): organisers whose teachers edit their classrooms, an optimistic
+    /// version per classroom, the approval step before a first publication, and reasons for cancellations.
+    public static let listingsV2 = Migration("classroom-v2-listings") { db in
+        try db.execute(
+            sql: """
+                CREATE TABLE organiser (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL CHECK (name <> '' AND length(name) <= 200),
+                    createdAt DATETIME NOT NULL
+                );
+                ALTER TABLE classroom ADD COLUMN organiserId INTEGER REFERENCES organiser(id) ON DELETE RESTRICT;
+                ALTER TABLE classroom ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+                ALTER TABLE classroom ADD COLUMN awaitingApproval BOOLEAN NOT NULL DEFAULT 0 CHECK (awaitingApproval = 0 OR status = 'draft');
+                ALTER TABLE classroom ADD COLUMN reviewNote TEXT CHECK (length(reviewNote) <= 1000);
+                CREATE INDEX classroom_on_organiserId ON classroom(organiserId);
+                ALTER TABLE cancellation ADD COLUMN reason TEXT CHECK (length(reason) <= 200);
                 """
         )
     }

@@ -1,6 +1,8 @@
+import Accounts
 import Classroom
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import JapaneseText
 import Logging
 import Storage
@@ -48,7 +50,10 @@ public func buildApplication(_ arguments: some AppArguments, seed: SeedSource? =
             logger.notice("no seed folder here; serving the database as it is", metadata: ["looked_in": .string(missing.folder)])
         }
     }
-    let services = try await AppServices(database: database)
+    let services = try await AppServices(database: database, work: .fromEnvironment(host: arguments.hostname, port: arguments.port))
+    if try await services.accounts.count() == 0 {
+        logger.notice("no accounts yet: create the first admin with  manabi user create --role admin --email ADDRESS --db \(arguments.databasePath)")
+    }
     let router = try await buildRouter(services).router
     let url = "http://\(arguments.hostname):\(arguments.port)/"
     let startupLogger = logger
@@ -75,6 +80,7 @@ public func buildRouter(_ services: AppServices) async throws -> (router: Router
     SearchPageController(directory: services.directory, renderer: renderer).register(on: pages)
     ClassroomPageController(directory: services.directory, renderer: renderer).register(on: pages)
     pages.get(SiteURL.asset(.key).route, use: renderer.assets.asset)
+    registerWork(on: router, services: services, renderer: renderer)
     pages.answerOtherMethodsNotAllowed()
     let routes = RouteRecorder(router)
     HealthController(database: services.database).register(on: routes)
@@ -89,4 +95,36 @@ public func buildRouter(_ services: AppServices) async throws -> (router: Router
     CalendarController(directory: services.directory).register(on: routes)
     routes.answerOtherMethodsNotAllowed()
     return (router, routes.routes.map { ($0.method.rawValue, $0.path) })
+}
+
+/// The signed-in area: sessions from the database, the account, the CSRF check and, per route group, who
+/// may enter (hummingbird-auth's role policies, and the listing rules for groups acting on one listing).
+func registerWork(on router: Router<AppRequestContext>, services: AppServices, renderer: PageRenderer) {
+    let settings = services.work
+    let store = DatabaseSessionStore(accounts: services.accounts, lifetime: settings.absoluteLifetime)
+    let work = WorkServices(
+        accounts: services.accounts, classrooms: services.classrooms, pages: WorkPages(renderer: renderer), settings: settings, sessions: store,
+        database: services.database
+    )
+    let cookie = SessionCookieParameters(name: WorkSettings.sessionCookie, path: "/", secure: settings.secureCookies, sameSite: .lax)
+    let area = router.group()
+        .add(middleware: SessionMiddleware(storage: store, configuration: .init(sessionCookieParameters: cookie, defaultSessionExpiration: settings.absoluteLifetime)))
+        .add(middleware: AccountAuthenticator(accounts: services.accounts, settings: settings))
+        .add(middleware: CSRFMiddleware(settings: settings))
+    let signIn = SignInController(work: work)
+    signIn.registerPublic(on: area)
+    let signedIn = area.group().add(middleware: SignInRedirectMiddleware())
+    signIn.registerAccount(on: signedIn)
+
+    let teach = signedIn.group("teach").add(middleware: AuthorizationPolicyMiddleware(RolePolicy<Account>(.teacher), context: AppRequestContext.self))
+    let teachListing = teach.group("classrooms/{id}").add(middleware: ListingAccessMiddleware(classrooms: services.classrooms, rule: .organiser))
+    TeachController(work: work, directory: services.directory).register(on: teach, listing: teachListing)
+
+    let staff = signedIn.group("staff").add(middleware: AuthorizationPolicyMiddleware(RolePolicy<Account>(.staff), context: AppRequestContext.self))
+    let staffListing = staff.group("classrooms/{id}").add(middleware: ListingAccessMiddleware(classrooms: services.classrooms, rule: .municipality))
+    let staffPages = StaffController(work: work)
+    staffPages.register(on: staff, listing: staffListing)
+
+    let admin = signedIn.group("admin").add(middleware: AuthorizationPolicyMiddleware(RolePolicy<Account>(.admin), context: AppRequestContext.self))
+    staffPages.registerAdmin(on: admin)
 }

@@ -1,3 +1,4 @@
+import Accounts
 import Classroom
 import Foundation
 import JapaneseText
@@ -17,12 +18,22 @@ public struct AppServices: Sendable {
     /// What searches read; follows `classrooms`.
     public let directory: ClassroomDirectory
     public let furigana: FuriganaEngine
+    /// Teachers', staff and admin accounts, and the mail they are sent.
+    public let accounts: AccountService
+    /// Links in mail, cookie flags and session timeouts.
+    public var work: WorkSettings
     /// How many search responses to keep (0: none); env `MANABI_SEARCH_CACHE`.
     public var searchCacheCapacity = Int(ProcessInfo.processInfo.environment["MANABI_SEARCH_CACHE"] ?? "") ?? 1024
 
     /// Opens the directory over `database` and builds the furigana engine with the directory's place and classroom names.
-    public init(database: AppDatabase) async throws {
+    /// - Parameters:
+    ///   - mail: how mail leaves (the host's sendmail, or the outbox admin reads).
+    ///   - bcryptCost: bcrypt's work factor (`MANABI_BCRYPT_COST`, default 12).
+    public init(database: AppDatabase, mail: MailDelivery = .fromEnvironment(), work: WorkSettings = WorkSettings(publicURL: "http://127.0.0.1:8080"),
+                bcryptCost: UInt8 = UInt8(ProcessInfo.processInfo.environment["MANABI_BCRYPT_COST"] ?? "") ?? 12) async throws {
         self.database = database
+        accounts = AccountService(database: database, mailer: Mailer(delivery: mail, database: database), bcryptCost: bcryptCost)
+        self.work = work
         classrooms = ClassroomService(database: database)
         let directory = try await ClassroomDirectory(following: classrooms)
         let readings = Mutex(directory.knownReadings())

@@ -1,3 +1,4 @@
+import Accounts
 import Classroom
 import Storage
 
@@ -5,7 +6,9 @@ import Storage
 /// at the end, whichever domain it belongs to): a database made by an earlier release has applied a
 /// prefix of this list, keeps its rows and upgrades in place (`UpgradeTests` opens one made at 405de33).
 public enum ManabiSchema {
-    public static let plan = MigrationPlan(ClassroomSchema.migrations + AuditLog.migrations)
+    public static let plan = MigrationPlan(
+        [ClassroomSchema.createV1] + AuditLog.migrations + [ClassroomSchema.listingsV2] + AccountSchema.migrations
+    )
 
     /// Opens (creating and migrating) Manabi's database file.
     public static func open(path: String) throws -> AppDatabase {

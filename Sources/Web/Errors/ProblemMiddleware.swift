@@ -36,6 +36,9 @@ extension Problem {
             self.init(.unprocessableContent, type: "invalid-import", detail: issues.map(\.description).joined(separator: "\n"))
         case .noMunicipalities:
             self.init(.conflict, type: "not-seeded", detail: "The municipalities have not been loaded yet, so no classroom can be stored.")
+        case .invalidTransition(let from, let action):
+            self.init(.conflict, type: "invalid-transition", detail: "A listing that is \(from.rawValue) cannot be given '\(action)'.")
+        case .organiserNotFound(let id): self.init(.notFound, type: "not-found", detail: "No organiser with id \(id).")
         }
     }
 

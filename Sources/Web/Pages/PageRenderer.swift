@@ -23,7 +23,7 @@ struct PageRenderer: Sendable {
     init(furigana: FuriganaEngine) async throws {
         let templates = WebResources.folder("Templates").path
         library = try await MustacheLibrary(directory: templates)
-        for name in ["search", "classroom", "error"] where library.getTemplate(named: name) == nil {
+        for name in ["search", "classroom", "error", "work"] where library.getTemplate(named: name) == nil {
             throw StringCatalog.CatalogError.missing("\(name).mustache")
         }
         catalog = try StringCatalog.load()

@@ -53,6 +53,15 @@ struct StringCatalog: Sendable {
             }
             strings[language] = table
         }
+        // The teacher and staff pages speak やさしい日本語 and English; their strings live apart so that the
+        // learner catalogues' six-language completeness check stays about learner pages.
+        for language in [UILanguage.ja, .en] {
+            let file = folder.appendingPathComponent("work/\(language.rawValue).json")
+            guard let data = try? Data(contentsOf: file), let table = try? JSONDecoder().decode([String: String].self, from: data) else {
+                throw CatalogError.missing("work/" + file.lastPathComponent)
+            }
+            strings[language, default: [:]].merge(table) { learner, _ in learner }
+        }
         return StringCatalog(strings: strings)
     }
 

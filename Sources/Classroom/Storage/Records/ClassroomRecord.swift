@@ -30,11 +30,18 @@ struct ClassroomRecord: Codable, FetchableRecord, PersistableRecord {
     var isSample: Bool
     var createdAt: Date
     var updatedAt: Date
+    var organiserId: Int64?
+    var version: Int
+    var awaitingApproval: Bool
+    var reviewNote: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let status = Column(CodingKeys.status)
         static let createdAt = Column(CodingKeys.createdAt)
+        static let organiserId = Column(CodingKeys.organiserId)
+        static let municipalityCode = Column(CodingKeys.municipalityCode)
+        static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
     init(_ c: Classroom, createdAt: Date, updatedAt: Date) {
@@ -63,6 +70,10 @@ struct ClassroomRecord: Codable, FetchableRecord, PersistableRecord {
         isSample = c.isSample
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        organiserId = c.organiserId?.rawValue
+        version = c.version
+        awaitingApproval = c.awaitingApproval
+        reviewNote = c.reviewNote
     }
 }
 
@@ -101,4 +112,14 @@ struct CancellationRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "cancellation"
     var classroomId: Int64
     var date: String
+    var reason: String?
+}
+
+struct OrganiserRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "organiser"
+    var id: Int64?
+    var name: String
+    var createdAt: Date
+
+    var organiser: Organiser? { id.map { Organiser(id: Organiser.ID($0), name: name) } }
 }

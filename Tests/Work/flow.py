@@ -1,0 +1,232 @@
+"""Teacher and staff flow through the real server: accounts, listings, approval, audit, and the security
+rules (CSRF, session renewal at sign-in, throttling, scope of every state-changing route)."""
+import http.cookiejar, re, subprocess, sys, urllib.error, urllib.parse, urllib.request, sqlite3
+
+BASE, MANABI, DB, MAIL = sys.argv[1:5]
+failures = []
+
+
+def check(name, condition, detail=""):
+    print(("ok    " if condition else "FAIL  ") + name + ("" if condition else f"  ({detail})"))
+    if not condition:
+        failures.append(name)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
+
+    def request(self, method, path, data=None, headers=None):
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        req = urllib.request.Request(BASE + path, data=body, method=method, headers=headers or {})
+        if body is not None:
+            req.add_header("Content-Type", "application/x-www-form-urlencoded")
+        try:
+            with self.opener.open(req) as r:
+                return r.status, r.headers, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read().decode()
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def cookie(self, name):
+        return next((c.value for c in self.jar if c.name == name), None)
+
+    def csrf(self, path="/login"):
+        if self.cookie("manabi_csrf") is None:
+            self.get(path)
+        return self.cookie("manabi_csrf")
+
+    def post(self, path, data, csrf=True):
+        data = dict(data)
+        if csrf:
+            data["csrf"] = self.csrf()
+        return self.request("POST", path, data)
+
+    def login(self, email, password, code=None):
+        data = {"email": email, "password": password}
+        if code:
+            data["code"] = code
+        return self.post("/login", data)
+
+
+def links():
+    text = open(MAIL, encoding="utf-8").read()
+    return re.findall(r"http://[^\s]+/welcome/[A-Za-z0-9_-]+", text)
+
+
+PASSWORD = "correct horse battery staple"
+
+# An admin from the command line; its setup link is printed.
+out = subprocess.run([MANABI, "user", "create", "--db", DB, "--role", "staff", "--email", "ward.x@example.jp", "--municipality", "131041"],
+                     capture_output=True, text=True, env={"MANABI_PUBLIC_URL": BASE, "PATH": "/usr/bin:/bin"})
+check("user create prints a setup link", "/welcome/" in out.stdout, out.stdout + out.stderr)
+staff_link = re.search(r"(/welcome/\S+)", out.stdout).group(1)
+out = subprocess.run([MANABI, "user", "create", "--db", DB, "--role", "staff", "--email", "ward.y@example.jp", "--municipality", "131130"],
+                     capture_output=True, text=True, env={"MANABI_PUBLIC_URL": BASE, "PATH": "/usr/bin:/bin"})
+staff_y_link = re.search(r"(/welcome/\S+)", out.stdout).group(1)
+
+staff = Browser()
+status, _, page = staff.get(staff_link)
+check("setup link shows the password form", status == 200 and 'name="new_password"' in page, str(status) + " " + " ".join(re.findall(r"<h1>.*?</h1>|name=.[a-z_]+.", page)))
+status, _, page = staff.post(staff_link, {"new_password": "short", "confirm": "short"})
+check("short password refused with the error beside the field", status == 422 and 'aria-describedby="new_password-hint new_password-error"' in page, status)
+status, _, page = staff.post(staff_link, {"new_password": "password1234", "confirm": "password1234"})
+check("common password refused", status == 422, status)
+before = "fixed-session-id-from-an-attacker"
+staff.jar.set_cookie(http.cookiejar.Cookie(0, "manabi_session", before, None, False, "127.0.0.1", False, False, "/", True, False, None, False, None, None, {}))
+status, headers, _ = staff.post(staff_link, {"new_password": PASSWORD, "confirm": PASSWORD})
+check("good password signs in (303 to /staff)", status == 303 and headers["Location"] == "/staff", status)
+check("a new session id at sign-in", staff.cookie("manabi_session") not in (None, before))
+set_cookie = " ".join(headers.get_all("Set-Cookie") or [])
+check("session cookie HttpOnly and SameSite=Lax", "manabi_session=" in set_cookie and "HttpOnly" in set_cookie and "SameSite=Lax" in set_cookie, set_cookie)
+status, _, _ = staff.get(staff_link)
+check("setup link works once", status == 404, status)
+status, _, page = staff.get("/staff")
+check("staff see their listings page", status == 200 and "<h1>" in page, status)
+
+# CSRF: a state change without the token is refused, and a GET never changes state.
+status, _, _ = staff.post("/staff/invite", {"email": "t@example.jp", "organiser_name": "x"}, csrf=False)
+check("POST without CSRF token refused (403)", status == 403, status)
+status, _, _ = staff.request("POST", "/staff/invite", {"email": "t@example.jp", "organiser_name": "x", "csrf": "wrong"})
+check("POST with a wrong CSRF token refused (403)", status == 403, status)
+status, _, _ = staff.get("/staff/invite?email=t@example.jp&organiser_name=x")
+check("GET with form fields changes nothing", status == 200 and not sqlite3.connect(DB).execute("SELECT 1 FROM account WHERE email='t@example.jp'").fetchone())
+
+# Staff invite a teacher of organiser A; the mail goes through sendmail.
+status, _, _ = staff.post("/staff/invite", {"email": "teacher.a@example.jp", "organiser_id": "", "organiser_name": "Aの会"})
+check("staff invite a teacher", status == 303, status)
+mail = open(MAIL, encoding="utf-8").read()
+check("the invitation went through sendmail", "To: teacher.a@example.jp" in mail and "=?UTF-8?B?" in mail, mail[-300:])
+teacher_link = links()[-1].replace(BASE, "")
+teacher = Browser()
+teacher.post(teacher_link, {"new_password": PASSWORD, "confirm": PASSWORD})
+status, _, page = teacher.get("/teach")
+check("teacher sees My classes", status == 200 and "/teach/classrooms/new" in page, status)
+
+# Create a classroom: an invalid form comes back with every error beside its field and nothing lost.
+form = {"name": "<b>Aの日本語教室</b>", "name_kana": "えーのにほんごきょうしつ", "organiser": "Aの会", "municipality_code": "131041",
+        "venue": "新宿区立 大久保地域センター", "format": "in_person", "fee_yen": "abc", "levels": ["a1"], "languages": ["en", "vi"],
+        "accepting": "true", "weekly.0.weekday": "sat", "weekly.0.start": "10:00", "weekly.0.end": "12:00",
+        "cancellations.0.date": "2099-01-05", "cancellations.0.reason": "お正月", "action": "save"}
+status, _, page = teacher.post("/teach/classrooms/new", form)
+check("invalid form: 422 with the fee error beside its field", status == 422 and 'id="fee_yen-error"' in page and 'aria-describedby="fee_yen-hint fee_yen-error"' in page, status)
+check("invalid form keeps what was typed", "大久保地域センター" in page and 'value="sat" selected' in page)
+form["fee_yen"] = "0"
+status, _, page = teacher.post("/teach/classrooms/new", dict(form, action="preview"))
+check("preview shows the learner page before saving", status == 200 and 'class="preview"' in page and "&lt;b&gt;" in page, status)
+status, headers, _ = teacher.post("/teach/classrooms/new", form)
+check("save creates a draft", status == 303, status)
+cid = sqlite3.connect(DB).execute("SELECT id FROM classroom WHERE name = ?", (form["name"],)).fetchone()[0]
+status, _, page = teacher.get(f"/teach/classrooms/{cid}")
+check("HTML in a text field renders as text", "<b>Aの" not in page and "&lt;b&gt;Aの" in page)
+status, _, _ = teacher.post(f"/teach/classrooms/{cid}/submit", {})
+check("teacher asks for approval", status == 303, status)
+
+# Two people saving the same classroom: the second gets a conflict and keeps what they typed.
+edit = dict(form, version="2", venue="大久保地域センター 3階")
+status, _, _ = teacher.post(f"/teach/classrooms/{cid}", edit)
+check("first edit saves", status == 303, status)
+status, _, page = teacher.post(f"/teach/classrooms/{cid}", dict(edit, venue="second person's venue"))
+check("second edit from the old version: 409 with what they typed", status == 409 and "second person" in page and "大久保地域センター 3階" in page, status)
+
+# Learners do not find it before approval.
+status, _, page = Browser().get(f"/classrooms/{cid}")
+check("unapproved listing not public", status == 404, status)
+
+# Permission matrix over the state-changing routes of this listing.
+staff_y = Browser(); staff_y.post(staff_y_link, {"new_password": PASSWORD, "confirm": PASSWORD})
+staff.post("/staff/invite", {"email": "teacher.b@example.jp", "organiser_name": "Bの会"})
+teacher_b = Browser(); teacher_b.post(links()[-1].replace(BASE, ""), {"new_password": PASSWORD, "confirm": PASSWORD})
+anonymous = Browser()
+routes = {
+    "edit": (f"/teach/classrooms/{cid}", dict(edit, venue="hijack")),
+    "submit": (f"/teach/classrooms/{cid}/submit", {}),
+    "teach-archive": (f"/teach/classrooms/{cid}/archive", {}),
+    "approve": (f"/staff/classrooms/{cid}/approve", {}),
+    "send-back": (f"/staff/classrooms/{cid}/send-back", {"note": "x"}),
+    "staff-archive": (f"/staff/classrooms/{cid}/archive", {}),
+    "invite": ("/staff/invite", {"email": "z@example.jp", "organiser_name": "Z"}),
+    "invite-staff": ("/admin/invite", {"email": "z2@example.jp", "municipalities": "131041"}),
+}
+# deny = redirected to sign in (anonymous) or 403; 'allow' rows are exercised in the flow above and below.
+expected = {
+    "anonymous": {r: "login" for r in routes},
+    "teacher B": {"edit": 403, "submit": 403, "teach-archive": 403, "approve": 403, "send-back": 403, "staff-archive": 403, "invite": 403, "invite-staff": 403},
+    "staff Y": {"edit": 403, "submit": 403, "teach-archive": 403, "approve": 403, "send-back": 403, "staff-archive": 403, "invite-staff": 403},
+    "teacher A": {"approve": 403, "send-back": 403, "staff-archive": 403, "invite": 403, "invite-staff": 403},
+    "staff X": {"edit": 403, "submit": 403, "teach-archive": 403, "invite-staff": 403},
+}
+who = {"anonymous": anonymous, "teacher B": teacher_b, "staff Y": staff_y, "teacher A": teacher, "staff X": staff}
+for person, table in expected.items():
+    for route, want in table.items():
+        path, data = routes[route]
+        status, headers, _ = who[person].post(path, data)
+        got = "login" if status == 302 and headers["Location"].startswith("/login") else status
+        check(f"{person} → {route}: {want}", got == want, got)
+venue = sqlite3.connect(DB).execute("SELECT venue FROM classroom WHERE id = ?", (cid,)).fetchone()[0]
+check("no denied route changed the listing", venue == "大久保地域センター 3階", venue)
+
+# Staff of the ward approve; the learner finds it and the cancelled date is skipped.
+status, _, page = staff.get(f"/staff/classrooms/{cid}")
+check("staff review page with preview and history", status == 200 and 'class="preview"' in page and "classroom.submit" in page, status)
+status, _, _ = staff.post(f"/staff/classrooms/{cid}/approve", {})
+check("staff X approve", status == 303, status)
+status, _, _ = staff.post(f"/staff/classrooms/{cid}/approve", {})
+check("approving twice is a conflict", status == 409, status)
+status, _, page = Browser().get(f"/classrooms/{cid}?lang=en")
+check("learner sees the published class", status == 200, status)
+status, _, body = Browser().get("/api/v1/classrooms?municipality=131041&q=" + urllib.parse.quote("Aの日本語教室"))
+check("learner search finds it", f'"id":{cid}' in body, body[:200])
+
+# Audit log: every change, who, which fields; staff Y does not see ward X's entries.
+status, _, page = staff.get("/staff/audit")
+check("audit log lists the approval and the edit", "classroom.approve" in page and "classroom.update" in page and "venue" in page, status)
+status, _, page = staff_y.get("/staff/audit")
+check("staff of another ward do not see it", "classroom.approve" not in page, status)
+def refused(sql):
+    # Autocommit, and closed at once: an open transaction here would lock the server out of the file.
+    connection = sqlite3.connect(DB, isolation_level=None)
+    try:
+        connection.execute(sql)
+        return False
+    except sqlite3.DatabaseError:
+        return True
+    finally:
+        connection.close()
+
+
+check("audit log refuses DELETE", refused("DELETE FROM auditEntry"))
+check("audit log refuses UPDATE", refused("UPDATE auditEntry SET action = 'x'"))
+
+# Sign-out is a POST and ends the session; a password change ends the other sessions.
+status, _, _ = teacher.get("/logout")
+check("GET /logout does not sign out", teacher.get("/teach")[0] == 200, status)
+second = Browser(); second.login("teacher.a@example.jp", PASSWORD)
+check("second device signed in", second.get("/teach")[0] == 200)
+status, _, _ = teacher.post("/account/password", {"current": PASSWORD, "new_password": PASSWORD + "!", "confirm": PASSWORD + "!"})
+check("password change", status == 303, status)
+check("password change ends the other sessions", second.get("/teach")[0] == 302)
+check("…and keeps the person who changed it signed in", teacher.get("/teach")[0] == 200)
+teacher.post("/logout", {})
+check("POST /logout ends the session", teacher.get("/teach")[0] == 302)
+
+# Throttling: the same answer for an unknown address and a wrong password, then back-off.
+attacker = Browser()
+a = attacker.login("nobody@example.jp", "wrong password!!")
+b = attacker.login("teacher.b@example.jp", "wrong password!!")
+check("login errors never say whether the address exists", a[0] == b[0] == 401 and a[2].count("field-error") == b[2].count("field-error"))
+for _ in range(5):
+    status, headers, _ = attacker.login("teacher.b@example.jp", "wrong password!!")
+status, headers, _ = attacker.login("teacher.b@example.jp", PASSWORD)
+check("repeated failures slow the account down (429 even with the right password)", status == 429 and "Retry-After" in headers, status)
+
+print(f"{len(failures)} failed" if failures else "work flow: all passed")
+sys.exit(1 if failures else 0)
