@@ -187,6 +187,12 @@ struct ListingTests {
         again.lastConfirmed = stored.lastConfirmed
         again.updatedAt = stored.updatedAt
         #expect(again == stored)
+
+        // A posted edit that omits its version is never a silent overwrite.
+        var unversioned = form
+        unversioned.version = nil
+        let blind = try unversioned.validate(base: stored, today: later, knownMunicipalities: try await Self.known(test)).get()
+        await #expect(throws: ClassroomConflict.self) { _ = try await service.update(blind, by: Self.author) }
     }
 
     // MARK: - Create and update

@@ -137,6 +137,9 @@ check("first edit saves", status == 303, status)
 status, _, page = teacher.post(f"/teach/classrooms/{cid}", dict(edit, venue="second person's venue"))
 check("second edit from the old version: 409 with what they typed", status == 409 and "second person" in page and "大久保地域センター 3階" in page, status)
 
+status, _, _ = teacher.post(f"/teach/classrooms/{cid}", {k: v for k, v in edit.items() if k != "version"} | {"venue": "no version given"})
+check("an edit without its version is a conflict, not an overwrite", status == 409, status)
+
 # Learners do not find it before approval.
 status, _, page = Browser().get(f"/classrooms/{cid}")
 check("unapproved listing not public", status == 404, status)
@@ -183,6 +186,7 @@ status, _, _ = staff.post(f"/staff/classrooms/{cid}/approve", {})
 check("approving twice is a conflict", status == 409, status)
 status, _, page = Browser().get(f"/classrooms/{cid}?lang=en")
 check("learner sees the published class", status == 200, status)
+check("…with the day off and its reason", "No class on" in page and "お正月" in page, re.findall(r"<li>[^<]*No class[^\n]*", page))
 status, _, body = Browser().get("/api/v1/classrooms?municipality=131041&q=" + urllib.parse.quote("Aの日本語教室"))
 check("learner search finds it", f'"id":{cid}' in body, body[:200])
 

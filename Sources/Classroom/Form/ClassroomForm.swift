@@ -135,7 +135,9 @@ public struct ClassroomForm: Sendable, Hashable {
             classroom.createdAt = base.createdAt
         }
         classroom.updatedAt = nil
-        classroom.version = version ?? base?.version ?? 1
+        // An edit that does not say which version it was made from cannot be checked, so it is never taken
+        // as made from the current one: version 0 matches nothing stored and the save reports a conflict.
+        classroom.version = version ?? (base == nil ? 1 : 0)
         return .success(classroom)
     }
 }

@@ -135,7 +135,14 @@ extension ClassroomPage {
         lines += schedule.upcomingOneOff(after: now).map { once in
             renderer.text("classroom.once", settings, ["session": renderer.sessionText(once, lang)])
         }
-        return lines.isEmpty ? [renderer.text("classroom.no_schedule", settings)] : lines
+        guard !lines.isEmpty else { return [renderer.text("classroom.no_schedule", settings)] }
+        // Days with no class still to come, with the teacher's reason (data text, so marked Japanese elsewhere).
+        lines += schedule.cancellations.filter { $0 >= today }.map { date in
+            let line = renderer.text("classroom.no_class", settings, ["date": renderer.dayText(date, lang)])
+            guard let reason = schedule.cancellationReasons[date] else { return line }
+            return line + (lang == .ja ? "（\(renderer.data(reason, settings))）" : " (\(renderer.data(reason, settings)))")
+        }
+        return lines
     }
 
     /// Contact details as links a phone can follow: the web page (http and https only, so a `javascript:`

@@ -182,28 +182,21 @@ struct SignInController {
     // MARK: - Asking to join
 
     @Sendable func joinForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await joinPage(request, context, values: FormData(), problems: [], status: .ok)
+        try await joinPage(request, context, values: FormData(), problems: [])
     }
 
-    func joinPage(_ request: Request, _ context: AppRequestContext, values: FormData, problems: [(id: String, html: String)], status: HTTPResponse.Status) async throws -> Response {
+    func joinPage(_ request: Request, _ context: AppRequestContext, values: FormData, problems: WorkPages.Problems) async throws -> Response {
         let s = pages.settings(request)
-        var page = pages.page(request, context, s, titleKey: "work.join.title")
-        pages.summarise(&page, problems, s)
-        func error(_ id: String) -> String? { problems.first { $0.id == id }?.html }
         let municipalities = try await work.classrooms.municipalities()
-        page.blocks = [.init(paragraphs: [pages.t("work.join.intro", s)], form: .init(
-            action: WorkURL.join, csrf: context.csrfToken,
-            fieldsets: [.init(fields: [
-                .init(id: "email", name: "email", labelHTML: pages.t("work.field.email", s), type: "email", value: values["email"], errorHTML: error("email"), required: true, autocomplete: "email"),
-                .init(id: "organiser", name: "organiser", labelHTML: pages.t("work.field.organiser_name", s), value: values["organiser"], errorHTML: error("organiser"), required: true, maxlength: 200),
-                .init(id: "municipality", name: "municipality", labelHTML: pages.t("work.field.municipality", s), errorHTML: error("municipality"),
-                      options: municipalityOptions(municipalities, selected: [values["municipality"]], s), kind: .select),
-                .init(id: "message", name: "message", labelHTML: pages.t("work.field.message", s), value: values["message"], hintHTML: pages.t("work.join.message_hint", s),
-                      errorHTML: error("message"), maxlength: AccountService.joinMessageLimit, kind: .textarea),
-            ])],
-            buttons: [.init(value: "send", labelHTML: pages.t("work.join.button", s))]
-        ))]
-        return pages.response(page, s, status: status)
+        return pages.formPage(request, context, titleKey: "work.join.title", introKey: "work.join.intro", action: WorkURL.join, problems: problems,
+                              buttonKey: "work.join.button") { error in [
+            .init(id: "email", name: "email", labelHTML: pages.t("work.field.email", s), type: "email", value: values["email"], errorHTML: error("email"), required: true, autocomplete: "email"),
+            .init(id: "organiser", name: "organiser", labelHTML: pages.t("work.field.organiser_name", s), value: values["organiser"], errorHTML: error("organiser"), required: true, maxlength: 200),
+            .init(id: "municipality", name: "municipality", labelHTML: pages.t("work.field.municipality", s), errorHTML: error("municipality"),
+                  options: municipalityOptions(municipalities, selected: [values["municipality"]], s), kind: .select),
+            .init(id: "message", name: "message", labelHTML: pages.t("work.field.message", s), value: values["message"], hintHTML: pages.t("work.join.message_hint", s),
+                  errorHTML: error("message"), maxlength: AccountService.joinMessageLimit, kind: .textarea),
+        ] }
     }
 
     func municipalityOptions(_ municipalities: [Municipality], selected: Set<String>, _ s: PageSettings) -> [WorkPage.Option] {
@@ -216,7 +209,7 @@ struct SignInController {
     @Sendable func join(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form
         let s = pages.settings(request)
-        var problems: [(id: String, html: String)] = []
+        var problems: WorkPages.Problems = []
         if EmailAddress.normalise(form["email"]) == nil { problems.append(("email", pages.t("work.error.email", s))) }
         let organiser = form["organiser"].trimmingCharacters(in: .whitespacesAndNewlines)
         if organiser.isEmpty || organiser.count > 200 || organiser.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
@@ -226,7 +219,7 @@ struct SignInController {
         if !municipalities.contains(where: { $0.code.rawValue == form["municipality"] }) { problems.append(("municipality", pages.t("work.error.municipality", s))) }
         let message = form["message"].trimmingCharacters(in: .whitespacesAndNewlines)
         if message.count > AccountService.joinMessageLimit { problems.append(("message", pages.t("work.error.too_long", s, ["limit": String(AccountService.joinMessageLimit)]))) }
-        guard problems.isEmpty else { return try await joinPage(request, context, values: form, problems: problems, status: .unprocessableContent) }
+        guard problems.isEmpty else { return try await joinPage(request, context, values: form, problems: problems) }
         try await accounts.requestToJoin(email: form["email"], organiserName: organiser, municipalityCode: form["municipality"], message: message)
         // Staff of the municipality hear of it; what they read links to their list, not to the requester.
         for staff in try await accounts.accounts(role: .staff) where staff.municipalities.contains(form["municipality"]) {

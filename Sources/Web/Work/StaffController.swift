@@ -66,7 +66,7 @@ struct StaffController {
                 rows: all.filter { $0.listingState == .awaitingApproval }.map { row($0, names, s) }, emptyHTML: pages.t("work.staff.none_waiting", s))),
             .init(headingHTML: pages.t("work.staff.recent", s), table: .init(
                 captionHTML: pages.t("work.staff.recent", s), head: head,
-                rows: all.filter { !$0.isSample || $0.organiserId != nil }.prefix(50).map { row($0, names, s) }, emptyHTML: pages.t("work.staff.none_recent", s))),
+                rows: all.prefix(50).map { row($0, names, s) }, emptyHTML: pages.t("work.staff.none_recent", s))),
         ]
         return pages.response(page, s)
     }
@@ -122,29 +122,22 @@ struct StaffController {
     // MARK: - Inviting
 
     @Sendable func inviteForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await invitePage(request, context, values: FormData(), problems: [], status: .ok)
+        try await invitePage(request, context, values: FormData(), problems: [])
     }
 
-    func invitePage(_ request: Request, _ context: AppRequestContext, values: FormData, problems: [(id: String, html: String)], status: HTTPResponse.Status) async throws -> Response {
+    func invitePage(_ request: Request, _ context: AppRequestContext, values: FormData, problems: WorkPages.Problems) async throws -> Response {
         let s = pages.settings(request)
-        var page = pages.page(request, context, s, titleKey: "work.invite.title")
-        pages.summarise(&page, problems, s)
-        func error(_ id: String) -> String? { problems.first { $0.id == id }?.html }
         let organisers = try await work.classrooms.organisers()
-        page.blocks = [.init(paragraphs: [pages.t("work.invite.intro", s)], form: .init(
-            action: WorkURL.invite, csrf: context.csrfToken,
-            fieldsets: [.init(fields: [
-                .init(id: "email", name: "email", labelHTML: pages.t("work.field.email", s), type: "email", value: values["email"], errorHTML: error("email"), required: true),
-                .init(id: "organiser_id", name: "organiser_id", labelHTML: pages.t("work.invite.organiser", s), errorHTML: error("organiser_id"),
-                      options: [WorkPage.Option(value: "", labelHTML: pages.t("work.invite.new_organiser_option", s), selected: values["organiser_id"].isEmpty)]
-                          + organisers.map { WorkPage.Option(value: $0.id.description, labelHTML: pages.renderer.data($0.name, s), selected: values["organiser_id"] == $0.id.description) },
-                      kind: .select),
-                .init(id: "organiser_name", name: "organiser_name", labelHTML: pages.t("work.field.organiser_name", s), value: values["organiser_name"],
-                      hintHTML: pages.t("work.invite.organiser_name_hint", s), errorHTML: error("organiser_name"), maxlength: 200),
-            ])],
-            buttons: [.init(value: "invite", labelHTML: pages.t("work.invite.button", s))]
-        ))]
-        return pages.response(page, s, status: status)
+        return pages.formPage(request, context, titleKey: "work.invite.title", introKey: "work.invite.intro", action: WorkURL.invite, problems: problems,
+                              buttonKey: "work.invite.button") { error in [
+            .init(id: "email", name: "email", labelHTML: pages.t("work.field.email", s), type: "email", value: values["email"], errorHTML: error("email"), required: true),
+            .init(id: "organiser_id", name: "organiser_id", labelHTML: pages.t("work.invite.organiser", s), errorHTML: error("organiser_id"),
+                  options: [WorkPage.Option(value: "", labelHTML: pages.t("work.invite.new_organiser_option", s), selected: values["organiser_id"].isEmpty)]
+                      + organisers.map { WorkPage.Option(value: $0.id.description, labelHTML: pages.renderer.data($0.name, s), selected: values["organiser_id"] == $0.id.description) },
+                  kind: .select),
+            .init(id: "organiser_name", name: "organiser_name", labelHTML: pages.t("work.field.organiser_name", s), value: values["organiser_name"],
+                  hintHTML: pages.t("work.invite.organiser_name_hint", s), errorHTML: error("organiser_name"), maxlength: 200),
+        ] }
     }
 
     @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -154,19 +147,19 @@ struct StaffController {
         var organiserId: Organiser.ID?
         if let id = Int64(form["organiser_id"]) {
             guard let organiser = try await work.classrooms.organiser(Organiser.ID(id)) else {
-                return try await invitePage(request, context, values: form, problems: [("organiser_id", pages.t("work.error.organiser", s))], status: .unprocessableContent)
+                return try await invitePage(request, context, values: form, problems: [("organiser_id", pages.t("work.error.organiser", s))])
             }
             organiserId = organiser.id
         }
         let name = form["organiser_name"].trimmingCharacters(in: .whitespacesAndNewlines)
         if organiserId == nil && (name.isEmpty || name.count > 200) {
-            return try await invitePage(request, context, values: form, problems: [("organiser_name", pages.t("work.error.organiser", s))], status: .unprocessableContent)
+            return try await invitePage(request, context, values: form, problems: [("organiser_name", pages.t("work.error.organiser", s))])
         }
         guard EmailAddress.normalise(form["email"]) != nil else {
-            return try await invitePage(request, context, values: form, problems: [("email", pages.t("work.error.email", s))], status: .unprocessableContent)
+            return try await invitePage(request, context, values: form, problems: [("email", pages.t("work.error.email", s))])
         }
         if try await work.accounts.account(email: form["email"]) != nil {
-            return try await invitePage(request, context, values: form, problems: [("email", pages.t("work.error.email_taken", s))], status: .unprocessableContent)
+            return try await invitePage(request, context, values: form, problems: [("email", pages.t("work.error.email_taken", s))])
         }
         let author = ChangeAuthor.account(account.id.rawValue)
         if organiserId == nil { organiserId = try await work.classrooms.createOrganiser(named: name, by: author).id }
@@ -273,27 +266,20 @@ struct StaffController {
     // MARK: - Admin
 
     @Sendable func inviteStaffForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await inviteStaffPage(request, context, values: FormData(), problems: [], status: .ok)
+        try await inviteStaffPage(request, context, values: FormData(), problems: [])
     }
 
-    func inviteStaffPage(_ request: Request, _ context: AppRequestContext, values: FormData, problems: [(id: String, html: String)], status: HTTPResponse.Status) async throws -> Response {
+    func inviteStaffPage(_ request: Request, _ context: AppRequestContext, values: FormData, problems: WorkPages.Problems) async throws -> Response {
         let s = pages.settings(request)
-        var page = pages.page(request, context, s, titleKey: "work.invite_staff.title")
-        pages.summarise(&page, problems, s)
-        func error(_ id: String) -> String? { problems.first { $0.id == id }?.html }
         let chosen = Set(values.all("municipalities"))
         let municipalities = try await work.classrooms.municipalities()
-        page.blocks = [.init(form: .init(
-            action: WorkURL.inviteStaff, csrf: context.csrfToken,
-            fieldsets: [.init(fields: [
-                .init(id: "email", name: "email", labelHTML: pages.t("work.field.email", s), type: "email", value: values["email"], errorHTML: error("email"), required: true),
-                .init(id: "municipalities", name: "municipalities", labelHTML: pages.t("work.invite_staff.municipalities", s), errorHTML: error("municipalities"),
-                      options: municipalities.map { WorkPage.Option(value: $0.code.rawValue, labelHTML: pages.renderer.municipality($0, s), selected: chosen.contains($0.code.rawValue)) },
-                      kind: .choices),
-            ])],
-            buttons: [.init(value: "invite", labelHTML: pages.t("work.invite.button", s))]
-        ))]
-        return pages.response(page, s, status: status)
+        return pages.formPage(request, context, titleKey: "work.invite_staff.title", action: WorkURL.inviteStaff, problems: problems,
+                              buttonKey: "work.invite.button") { error in [
+            .init(id: "email", name: "email", labelHTML: pages.t("work.field.email", s), type: "email", value: values["email"], errorHTML: error("email"), required: true),
+            .init(id: "municipalities", name: "municipalities", labelHTML: pages.t("work.invite_staff.municipalities", s), errorHTML: error("municipalities"),
+                  options: municipalities.map { WorkPage.Option(value: $0.code.rawValue, labelHTML: pages.renderer.municipality($0, s), selected: chosen.contains($0.code.rawValue)) },
+                  kind: .choices),
+        ] }
     }
 
     @Sendable func inviteStaff(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -302,11 +288,11 @@ struct StaffController {
         let s = pages.settings(request)
         let known = Set(try await work.classrooms.municipalities().map(\.code.rawValue))
         let chosen = Set(form.all("municipalities"))
-        var problems: [(id: String, html: String)] = []
+        var problems: WorkPages.Problems = []
         if EmailAddress.normalise(form["email"]) == nil { problems.append(("email", pages.t("work.error.email", s))) }
         if chosen.isEmpty || !chosen.isSubset(of: known) { problems.append(("municipalities", pages.t("work.error.municipality", s))) }
         if problems.isEmpty, try await work.accounts.account(email: form["email"]) != nil { problems.append(("email", pages.t("work.error.email_taken", s))) }
-        guard problems.isEmpty else { return try await inviteStaffPage(request, context, values: form, problems: problems, status: .unprocessableContent) }
+        guard problems.isEmpty else { return try await inviteStaffPage(request, context, values: form, problems: problems) }
         let (staff, token) = try await work.accounts.invite(email: form["email"], role: .staff, municipalities: chosen, by: .account(account.id.rawValue))
         await work.send(MailMessage(
             to: staff.email, subject: pages.renderer.catalog.text("work.mail.invite_staff_subject", .ja),

@@ -214,6 +214,26 @@ struct WorkPages: Sendable {
         page.errors = problems.map { PageLink(url: "#" + $0.id, labelHTML: $0.html) }
     }
 
+    /// Problems found in a posted form: field id → message HTML, in the order they are listed.
+    typealias Problems = [(id: String, html: String)]
+
+    /// The usual page of the signed-in area: one form under a heading and an introduction, every problem
+    /// in the summary and beside its field. `fields` receives the lookup of a field's error message.
+    func formPage(
+        _ request: Request, _ context: AppRequestContext, titleKey: String, introKey: String? = nil, action: String,
+        problems: Problems, buttonKey: String, status: HTTPResponse.Status? = nil, fields: (_ error: (String) -> String?) -> [WorkPage.Field]
+    ) -> Response {
+        let s = settings(request)
+        var page = page(request, context, s, titleKey: titleKey)
+        summarise(&page, problems, s)
+        let form = WorkPage.Form(
+            action: action, csrf: context.csrfToken, fieldsets: [.init(fields: fields { id in problems.first { $0.id == id }?.html })],
+            buttons: [.init(value: "send", labelHTML: t(buttonKey, s))]
+        )
+        page.blocks = [.init(paragraphs: introKey.map { [t($0, s)] } ?? [], form: form)]
+        return response(page, s, status: status ?? (problems.isEmpty ? .ok : .unprocessableContent))
+    }
+
     func response(_ page: WorkPage, _ settings: PageSettings, status: HTTPResponse.Status = .ok) -> Response {
         var response = renderer.response("work", page, page: settings, status: status)
         // Pages with forms and personal data are never stored by shared computers or proxies.
