@@ -95,6 +95,8 @@ check("staff see their listings page", status == 200 and "<h1>" in page, status)
 # CSRF: a state change without the token is refused, and a GET never changes state.
 status, _, _ = staff.post("/staff/invite", {"email": "t@example.jp", "organiser_name": "x"}, csrf=False)
 check("POST without CSRF token refused (403)", status == 403, status)
+status, _, page = staff.post("/staff/invite", {"email": "t@example.jp"}, csrf=False)
+check("…with a page that says to reload and send again", "<h1>できません</h1>" in page or "<h1>Not allowed</h1>" in page, re.findall(r"<h1>.*?</h1>", page))
 status, _, _ = staff.request("POST", "/staff/invite", {"email": "t@example.jp", "organiser_name": "x", "csrf": "wrong"})
 check("POST with a wrong CSRF token refused (403)", status == 403, status)
 status, _, _ = staff.get("/staff/invite?email=t@example.jp&organiser_name=x")

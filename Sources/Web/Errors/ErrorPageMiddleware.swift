@@ -1,3 +1,4 @@
+import Accounts
 import Classroom
 import Hummingbird
 import Logging
@@ -50,17 +51,25 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                 detail = problem.detail
             case let error as HTTPError:
                 status = error.status
+            case let failure as AccountService.Failure:
+                // Checked before each call; reaching here means a race (two invitations of one address at once).
+                status = failure == .emailTaken ? .conflict : .unprocessableContent
             default:
                 context.logger.error("page failed", metadata: ["path": .string(request.uri.path), "error": .string(String(reflecting: error))])
                 status = .internalServerError
             }
             let parameters = QueryParameters(leniently: request, keeping: ["lang", "furigana"])
             let settings = PageSettings(request, parameters: parameters)
-            let kind = status == .notFound ? "not_found" : status.code < 500 ? "bad_request" : "server"
+            let kind = switch status {
+            case .notFound: "not_found"
+            case .forbidden: "forbidden"
+            case .conflict: "conflict"
+            default: status.code < 500 ? "bad_request" : "server"
+            }
             let page = ErrorPage(
                 chrome: PageChrome(title: renderer.catalog.text("error.\(kind).title", settings.language), renderer: renderer, settings: settings, languageURL: nil, furiganaURL: nil),
                 titleHTML: renderer.text("error.\(kind).title", settings), bodyHTML: renderer.text("error.\(kind).body", settings),
-                detail: status.code < 500 && status != .notFound ? detail : nil
+                detail: status.code < 500 && ![.notFound, .forbidden, .conflict].contains(status) ? detail : nil
             )
             var response = renderer.response("error", page, page: settings, status: status)
             // Headers the error calls for, such as `Allow` on a 405.
