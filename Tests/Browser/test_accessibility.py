@@ -4,15 +4,14 @@ piece of text, heading order, and a keyboard-only walk from the search form to a
 axe-core comes from the `axe-playwright-python` wheel (the file axe.min.js only; see the Makefile). Reports
 go to artifacts/axe.json and artifacts/contrast.txt.
 """
-import importlib.util
 import json
-import pathlib
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from a11y import CONTRAST_SCRIPT, FOCUS_RING, OVERFLOW, axe_source, focused, run_axe, tab_until
 from conftest import ARTIFACTS, BASE
 
 PAGES = [
@@ -30,30 +29,11 @@ PAGES = [
     "/no-such-page?lang=en",
     "/?lang=en&weekday=someday",  # 400 page
 ]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def axe_source():
-    spec = importlib.util.find_spec("axe_playwright_python")
-    assert spec and spec.submodule_search_locations, "axe-playwright-python is not installed in the test venv (make test installs it)"
-    return (pathlib.Path(list(spec.submodule_search_locations)[0]) / "axe.min.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def axe():
     return axe_source()
-
-
-def run_axe(browser, source):
-    browser.execute_script(source)
-    return browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
-        ".then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-        " nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}))}))"
-        ".catch(e => done({error: String(e)}));",
-        WCAG_TAGS,
-    )
 
 
 def test_axe_finds_no_wcag_violations(browser, axe):
@@ -75,45 +55,6 @@ def test_axe_finds_no_wcag_violations(browser, axe):
     (ARTIFACTS / "axe.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     failures = {path: violations for path, violations in report.items() if violations}
     assert not failures, json.dumps(failures, ensure_ascii=False, indent=2)
-
-
-# Walks every element that has its own visible text, finds the colour behind it (the first ancestor with an
-# opaque background), and returns WCAG 2.x contrast ratios with the size that decides the threshold.
-COLOUR_JS = """
-function channel(c) { c /= 255; return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
-function parse(colour) { const m = colour.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
-function luminance(c) { return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b); }
-function over(top, bottom) { const a = top.a; return {r: top.r * a + bottom.r * (1 - a), g: top.g * a + bottom.g * (1 - a), b: top.b * a + bottom.b * (1 - a), a: 1}; }
-function background(element) {
-  const layers = [];
-  for (let e = element; e; e = e.parentElement) {
-    const c = parse(getComputedStyle(e).backgroundColor);
-    if (c.a > 0) { layers.push(c); if (c.a >= 1) break; }
-  }
-  let colour = {r: 255, g: 255, b: 255, a: 1};
-  for (let i = layers.length - 1; i >= 0; i--) colour = over(layers[i], colour);
-  return colour;
-}
-function ratio(a, b) { const x = luminance(a), y = luminance(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }
-"""
-CONTRAST_SCRIPT = COLOUR_JS + """
-const out = [];
-for (const element of document.body.querySelectorAll('*')) {
-  const own = Array.from(element.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
-  if (!own || !element.getClientRects().length) continue;
-  const style = getComputedStyle(element);
-  if (style.visibility === 'hidden' || style.display === 'none') continue;
-  const rect = element.getBoundingClientRect();
-  if (rect.width <= 1 || rect.height <= 1 || rect.right < 0 || rect.bottom < 0) continue;
-  const bg = background(element);
-  const fg = over(parse(style.color), bg);
-  const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight, 10) >= 700;
-  const large = size >= 24 || (bold && size >= 18.66);
-  out.push({tag: element.tagName.toLowerCase(), text: element.textContent.trim().slice(0, 30), fg: style.color, bg: `rgb(${Math.round(bg.r)}, ${Math.round(bg.g)}, ${Math.round(bg.b)})`,
-            size: size, large: large, ratio: ratio(fg, bg)});
-}
-return out;
-"""
 
 
 def test_every_text_meets_wcag_aa_contrast(browser):
@@ -140,25 +81,6 @@ def test_headings_are_in_order(browser):
         assert levels and levels[0] == 1 and levels.count(1) == 1, (path, levels)
         for previous, level in zip(levels, levels[1:]):
             assert level <= previous + 1, (path, levels)
-
-
-def focused(browser):
-    return browser.switch_to.active_element
-
-
-def tab_until(browser, predicate, limit=80):
-    for _ in range(limit):
-        focused(browser).send_keys(Keys.TAB)
-        if predicate(focused(browser)):
-            return focused(browser)
-    raise AssertionError("keyboard focus never reached the element")
-
-
-# The ring is drawn outside the element (outline-offset), so it is measured against the parent's background.
-FOCUS_RING = COLOUR_JS + """
-const e = arguments[0], s = getComputedStyle(e);
-return {host: e.matches(':focus'), style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor, ratio: ratio(parse(s.outlineColor), background(e.parentElement))};
-"""
 
 
 def test_keyboard_alone_finds_a_class_and_opens_it(browser):
@@ -213,21 +135,6 @@ def test_keyboard_alone_finds_a_class_and_opens_it(browser):
     link.send_keys(Keys.ENTER)
     WebDriverWait(browser, 10).until(lambda b: "/classrooms/" in b.current_url)
     assert browser.find_element(By.TAG_NAME, "h1").text == name
-
-
-OVERFLOW = """
-document.documentElement.style.fontSize = arguments[0];
-for (const d of document.querySelectorAll('details')) d.open = true;
-const width = document.documentElement.clientWidth;
-const wide = [];
-for (const e of document.body.querySelectorAll('*')) {
-  const r = e.getBoundingClientRect();
-  if (r.width > 0 && (r.right > width + 1 || r.left < -1) && !e.closest('.skip, .visually-hidden')) wide.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right));
-}
-const narrow = [];
-for (const dd of document.querySelectorAll('dd')) if (dd.textContent.trim() && dd.getBoundingClientRect().width < 40) narrow.push(dd.textContent.trim().slice(0, 20));
-return {scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5), narrow: narrow.slice(0, 5)};
-"""
 
 
 @pytest.mark.parametrize("width", [320, 390])

@@ -1,6 +1,6 @@
 """Teacher and staff flow through the real server: accounts, listings, approval, audit, and the security
 rules (CSRF, session renewal at sign-in, throttling, scope of every state-changing route)."""
-import http.cookiejar, re, subprocess, sys, urllib.error, urllib.parse, urllib.request, sqlite3
+import hashlib, hmac, http.cookiejar, re, struct, subprocess, sys, time, urllib.error, urllib.parse, urllib.request, sqlite3
 
 BASE, MANABI, DB, MAIL = sys.argv[1:5]
 failures = []
@@ -62,16 +62,57 @@ def links():
     return re.findall(r"http://[^\s]+/welcome/[A-Za-z0-9_-]+", text)
 
 
+def totp(secret, at=None):
+    """RFC 6238 as HummingbirdOTP computes it: HMAC-SHA1 keyed with the secret's own bytes, 30 s steps, 6 digits."""
+    digest = hmac.new(secret.encode(), struct.pack(">Q", int((at or time.time()) // 30)), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return f"{(struct.unpack('>I', digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
+def create_user(*args):
+    out = subprocess.run([MANABI, "user", "create", "--db", DB, *args], capture_output=True, text=True,
+                         env={"MANABI_PUBLIC_URL": BASE, "PATH": "/usr/bin:/bin"})
+    match = re.search(r"(/welcome/\S+)", out.stdout)
+    check(f"user create {' '.join(args)} prints a setup link", match is not None, out.stdout + out.stderr)
+    return match.group(1) if match else "/welcome/missing"
+
+
+def count(sql, *parameters):
+    connection = sqlite3.connect(DB, isolation_level=None)
+    try:
+        return connection.execute(sql, parameters).fetchone()[0]
+    finally:
+        connection.close()
+
+
 PASSWORD = "correct horse battery staple"
 
-# An admin from the command line; its setup link is printed.
-out = subprocess.run([MANABI, "user", "create", "--db", DB, "--role", "staff", "--email", "ward.x@example.jp", "--municipality", "131041"],
-                     capture_output=True, text=True, env={"MANABI_PUBLIC_URL": BASE, "PATH": "/usr/bin:/bin"})
-check("user create prints a setup link", "/welcome/" in out.stdout, out.stdout + out.stderr)
-staff_link = re.search(r"(/welcome/\S+)", out.stdout).group(1)
-out = subprocess.run([MANABI, "user", "create", "--db", DB, "--role", "staff", "--email", "ward.y@example.jp", "--municipality", "131130"],
-                     capture_output=True, text=True, env={"MANABI_PUBLIC_URL": BASE, "PATH": "/usr/bin:/bin"})
-staff_y_link = re.search(r"(/welcome/\S+)", out.stdout).group(1)
+# Staff of two wards from the command line; each setup link is printed.
+staff_link = create_user("--role", "staff", "--email", "ward.x@example.jp", "--municipality", "131041")
+staff_y_link = create_user("--role", "staff", "--email", "ward.y@example.jp", "--municipality", "131130")
+
+# Admin must set up a second factor before anything else, then signs in with password and code.
+admin = Browser()
+status, headers, _ = admin.post(create_user("--role", "admin", "--email", "root@example.jp"), {"new_password": PASSWORD, "confirm": PASSWORD})
+check("admin's first sign-in goes to the two-step setup", status == 303 and headers["Location"] == "/account/two-step", (status, headers["Location"]))
+status, headers, _ = admin.get("/staff")
+check("admin without a second factor is sent to set it up", status == 302 and headers["Location"] == "/account/two-step", status)
+status, _, _ = admin.post("/admin/invite", {"email": "early@example.jp", "municipalities": "131041"})
+check("…and can change nothing before", status == 302 and count("SELECT count(*) FROM account WHERE email = 'early@example.jp'") == 0, status)
+status, _, page = admin.get("/account/two-step")
+secret = re.search(r'name="secret" value="([A-Z2-7]{32})"', page).group(1)
+status, _, page = admin.post("/account/two-step", {"secret": secret, "code": "000000" if totp(secret) != "000000" else "111111"})
+check("a wrong code does not turn on two-step sign-in", status == 422 and count("SELECT totpSecret IS NULL FROM account WHERE email = 'root@example.jp'") == 1, status)
+status, headers, _ = admin.post("/account/two-step", {"secret": secret, "code": totp(secret)})
+check("the right code turns it on", status == 303 and admin.get("/staff")[0] == 200, status)
+admin.post("/logout", {})
+status, _, _ = admin.login("root@example.jp", PASSWORD)
+check("admin sign-in without the code is refused", status == 401, status)
+used = totp(secret, time.time() + 30)  # the next step's code: the setup used this step's
+status, headers, _ = admin.login("root@example.jp", PASSWORD, code=used)
+check("admin signs in with password and code", status == 303 and admin.get("/admin/outbox")[0] == 200, status)
+status, _, _ = Browser().login("root@example.jp", PASSWORD, code=used)
+check("a code works only once", status == 401, status)
 
 staff = Browser()
 status, _, page = staff.get(staff_link)
@@ -168,8 +209,10 @@ expected = {
     "staff Y": {"edit": 403, "submit": 403, "teach-archive": 403, "approve": 403, "send-back": 403, "staff-archive": 403, "invite-staff": 403},
     "teacher A": {"approve": 403, "send-back": 403, "staff-archive": 403, "invite": 403, "invite-staff": 403},
     "staff X": {"edit": 403, "submit": 403, "teach-archive": 403, "invite-staff": 403},
+    # Admin has no organiser, so no teacher route; admin's staff routes are exercised below.
+    "admin": {"edit": 403, "submit": 403, "teach-archive": 403},
 }
-who = {"anonymous": anonymous, "teacher B": teacher_b, "staff Y": staff_y, "teacher A": teacher, "staff X": staff}
+who = {"anonymous": anonymous, "teacher B": teacher_b, "staff Y": staff_y, "teacher A": teacher, "staff X": staff, "admin": admin}
 for person, table in expected.items():
     for route, want in table.items():
         path, data = routes[route]
@@ -208,6 +251,17 @@ def refused(sql):
     finally:
         connection.close()
 
+
+# Admin acts as staff of every ward: sees ward X's entries, invites staff, archives the listing.
+status, _, page = admin.get("/staff/audit")
+check("admin sees every ward's audit entries", "classroom.approve" in page, status)
+status, _, _ = admin.post("/admin/invite", {"email": "ward.z@example.jp", "municipalities": ["131130", "131041"]})
+check("admin → invite-staff: 303", status == 303 and count("SELECT count(*) FROM accountMunicipality JOIN account ON account.id = accountId WHERE email = 'ward.z@example.jp'") == 2, status)
+check("…and the invitation went through sendmail", "To: ward.z@example.jp" in open(MAIL, encoding="utf-8").read())
+status, _, _ = admin.post(f"/staff/classrooms/{cid}/archive", {})
+check("admin → staff-archive: 303", status == 303 and Browser().get(f"/classrooms/{cid}")[0] == 404, status)
+status, _, page = admin.get("/staff/audit")
+check("the audit log names admin's archive", "classroom.archive" in page and "root@example.jp" in page, status)
 
 check("audit log refuses DELETE", refused("DELETE FROM auditEntry"))
 check("audit log refuses UPDATE", refused("UPDATE auditEntry SET action = 'x'"))

@@ -90,7 +90,7 @@ struct StaffController {
                                             buttons: [.init(value: "archive", labelHTML: pages.t("work.listing.archive", s), secondary: true)], inline: true)))
         }
         blocks.append(.init(headingHTML: pages.t("work.listing.preview_title", s),
-                            html: municipality.map { "<div class=\"preview\">" + LearnerPreview.html(classroom, municipality: $0, renderer: pages.renderer, settings: s) + "</div>" }))
+                            html: municipality.map { LearnerPreview.html(classroom, municipality: $0, renderer: pages.renderer, settings: s, below: 2) }))
         let history = try await work.classrooms.history(of: classroom.id, limit: 20)
         blocks.append(.init(headingHTML: pages.t("work.audit.title", s), table: try await auditTable(history, s)))
         page.blocks = blocks

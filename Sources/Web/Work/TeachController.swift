@@ -161,11 +161,11 @@ struct TeachController {
     func preview(_ request: Request, _ context: AppRequestContext, _ classroom: Classroom, form: ClassroomForm, base: Classroom?, _ s: PageSettings) async throws -> Response {
         var page = pages.page(request, context, s, titleKey: "work.listing.preview_title")
         let municipality = try await work.classrooms.municipalities().first { $0.code == classroom.municipalityCode }
-        let learner = municipality.map { LearnerPreview.html(classroom, municipality: $0, renderer: pages.renderer, settings: s) } ?? ""
+        let learner = municipality.map { LearnerPreview.html(classroom, municipality: $0, renderer: pages.renderer, settings: s, below: 1) } ?? ""
         page.notices = [pages.t("work.listing.preview_note", s)]
         let action = base.map { WorkURL.edit($0.id) } ?? WorkURL.newClassroom
         page.blocks = [
-            .init(html: "<div class=\"preview\">\(learner)</div>"),
+            .init(html: learner),
             .init(form: .init(action: action, csrf: context.csrfToken, fieldsets: [], buttons: [
                 .init(value: "save", labelHTML: pages.t("work.listing.save", s)), .init(value: "edit", labelHTML: pages.t("work.listing.back_to_form", s), secondary: true),
             ], hidden: ListingFormPage.hidden(form))),
