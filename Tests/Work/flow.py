@@ -201,16 +201,20 @@ routes = {
     "staff-archive": (f"/staff/classrooms/{cid}/archive", {}),
     "invite": ("/staff/invite", {"email": "z@example.jp", "organiser_name": "Z"}),
     "invite-staff": ("/admin/invite", {"email": "z2@example.jp", "municipalities": "131041"}),
+    "teach-confirm": (f"/teach/classrooms/{cid}/confirm", {}),
+    "staff-confirm": (f"/staff/classrooms/{cid}/confirm", {}),
 }
 # deny = redirected to sign in (anonymous) or 403; 'allow' rows are exercised in the flow above and below.
 expected = {
     "anonymous": {r: "login" for r in routes},
-    "teacher B": {"edit": 403, "submit": 403, "teach-archive": 403, "approve": 403, "send-back": 403, "staff-archive": 403, "invite": 403, "invite-staff": 403},
-    "staff Y": {"edit": 403, "submit": 403, "teach-archive": 403, "approve": 403, "send-back": 403, "staff-archive": 403, "invite-staff": 403},
-    "teacher A": {"approve": 403, "send-back": 403, "staff-archive": 403, "invite": 403, "invite-staff": 403},
-    "staff X": {"edit": 403, "submit": 403, "teach-archive": 403, "invite-staff": 403},
+    "teacher B": {"edit": 403, "submit": 403, "teach-archive": 403, "approve": 403, "send-back": 403, "staff-archive": 403, "invite": 403, "invite-staff": 403,
+                  "teach-confirm": 403, "staff-confirm": 403},
+    "staff Y": {"edit": 403, "submit": 403, "teach-archive": 403, "approve": 403, "send-back": 403, "staff-archive": 403, "invite-staff": 403,
+                "teach-confirm": 403, "staff-confirm": 403},
+    "teacher A": {"approve": 403, "send-back": 403, "staff-archive": 403, "invite": 403, "invite-staff": 403, "staff-confirm": 403, "teach-confirm": 303},
+    "staff X": {"edit": 403, "submit": 403, "teach-archive": 403, "invite-staff": 403, "teach-confirm": 403, "staff-confirm": 303},
     # Admin has no organiser, so no teacher route; admin's staff routes are exercised below.
-    "admin": {"edit": 403, "submit": 403, "teach-archive": 403},
+    "admin": {"edit": 403, "submit": 403, "teach-archive": 403, "teach-confirm": 403},
 }
 who = {"anonymous": anonymous, "teacher B": teacher_b, "staff Y": staff_y, "teacher A": teacher, "staff X": staff, "admin": admin}
 for person, table in expected.items():
@@ -252,6 +256,21 @@ def refused(sql):
         connection.close()
 
 
+def confirmed_days_ago(classroom, days):
+    connection = sqlite3.connect(DB, isolation_level=None)
+    try:
+        connection.execute("UPDATE classroom SET lastConfirmed = date('now', '+9 hours', ?) WHERE id = ?", (f"-{days} days", classroom))
+    finally:
+        connection.close()
+    time.sleep(1.5)  # the server notices another connection's commit within 0.5 s
+
+
+confirmed_days_ago(cid, 100)
+status, _, _ = teacher.post(f"/teach/classrooms/{cid}/confirm", {})
+today = count("SELECT date('now', '+9 hours')")
+check("'still running as listed' sets today's date", status == 303 and count("SELECT lastConfirmed FROM classroom WHERE id = ?", cid) == today, status)
+check("…and is in the audit log", count("SELECT count(*) FROM auditEntry WHERE action = 'classroom.confirm'") == 1)
+
 # Admin acts as staff of every ward: sees ward X's entries, invites staff, archives the listing.
 status, _, page = admin.get("/staff/audit")
 check("admin sees every ward's audit entries", "classroom.approve" in page, status)
@@ -262,6 +281,26 @@ status, _, _ = admin.post(f"/staff/classrooms/{cid}/archive", {})
 check("admin → staff-archive: 303", status == 303 and Browser().get(f"/classrooms/{cid}")[0] == 404, status)
 status, _, page = admin.get("/staff/audit")
 check("the audit log names admin's archive", "classroom.archive" in page and "root@example.jp" in page, status)
+
+
+# Freshness: a listing nobody confirmed for 200 days carries a note; after 400 it leaves search, its page stays.
+old = count("SELECT id FROM classroom WHERE status = 'published' AND municipalityCode = '131041' AND id != ? ORDER BY lastConfirmed DESC, id LIMIT 1", cid)
+connection = sqlite3.connect(DB, isolation_level=None)
+old_name = connection.execute("SELECT name FROM classroom WHERE id = ?", (old,)).fetchone()[0]
+connection.close()
+by_name = "/?lang=en&q=" + urllib.parse.quote(old_name)
+notes_before = Browser().get(by_name)[2].count("may be out of date")
+confirmed_days_ago(old, 200)
+status, _, page = Browser().get(f"/classrooms/{old}?lang=en")
+check("a listing unconfirmed for 200 days says it may be out of date", status == 200 and "may be out of date" in page, status)
+status, _, page = Browser().get(by_name)
+check("…on its search result too", page.count("may be out of date") == notes_before + 1, (notes_before, page.count("may be out of date")))
+confirmed_days_ago(old, 400)
+status, _, body = Browser().get("/api/v1/classrooms?municipality=131041&limit=100")
+check("after 400 days it leaves search", status == 200 and f'"id":{old},' not in body, status)
+status, _, page = Browser().get(f"/classrooms/{old}?lang=en")
+check("…but its page still answers, with the note", status == 200 and "may be out of date" in page, status)
+confirmed_days_ago(old, 0)
 
 check("audit log refuses DELETE", refused("DELETE FROM auditEntry"))
 check("audit log refuses UPDATE", refused("UPDATE auditEntry SET action = 'x'"))

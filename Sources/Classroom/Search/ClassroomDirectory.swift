@@ -13,13 +13,17 @@ public final class ClassroomDirectory: Sendable {
     /// Keys of the texts in the current snapshot, reused by the next build.
     private let keyCache = DerivedKeyCache()
 
+    /// When listings leave search for want of confirmation (their pages stay).
+    public let freshness: FreshnessPolicy
+
     /// Changes every time the searchable data changes, so callers can key caches on it.
     public var generation: Int { generationCounter.load(ordering: .acquiring) }
 
     /// Loads the directory from what `service` has stored, and follows its changes from now on.
     /// Add the directory before anything that reads it to the service's ``ClassroomService/changes``.
-    public init(following service: ClassroomService) async throws {
+    public init(following service: ClassroomService, freshness: FreshnessPolicy = .standard) async throws {
         let store = service.store
+        self.freshness = freshness
         current = Mutex(try await Self.load(from: store, cache: keyCache))
         service.changes.follow("search snapshot") { [weak self] in try await self?.reload(from: store) }
     }
@@ -41,13 +45,19 @@ public final class ClassroomDirectory: Sendable {
     // MARK: - Reads
 
     /// Published classrooms matching `query`, ranked by relevance when it has text, otherwise by
-    /// municipality reading and start time.
+    /// municipality reading and start time; those not confirmed for ``FreshnessPolicy/hideAfterDays`` are left out.
     public func search(_ query: ClassroomQuery, now: TokyoDateTime = .now) throws(ClassroomError) -> Page<SearchHit> {
         try query.validate()
-        return snapshot.search(query, now: now)
+        return snapshot.search(query, now: now, oldestConfirmed: freshness.oldestSearchable(today: now.date))
     }
 
-    /// A published classroom with its municipality, or `notFound`.
+    /// Whether a listing still appears in search, suggestions and a municipality's calendar on `today`.
+    public func isSearchable(_ classroom: Classroom, today: LocalDate) -> Bool {
+        classroom.lastConfirmed >= freshness.oldestSearchable(today: today)
+    }
+
+    /// A published classroom with its municipality, or `notFound`; also one that has left search for want of
+    /// confirmation, so that links people shared keep working.
     public func classroom(_ id: Classroom.ID) throws(ClassroomError) -> (classroom: Classroom, municipality: Municipality) {
         let snapshot = snapshot
         guard let index = snapshot.entryIndex[id] else { throw .notFound(id) }
@@ -90,9 +100,9 @@ public final class ClassroomDirectory: Sendable {
         return found.count == 1 ? found[0].language.tag : nil
     }
 
-    /// The published classrooms of one municipality, in the default order.
-    public func classrooms(in code: Municipality.Code) -> [Classroom] {
-        snapshot.entries.lazy.filter { $0.municipality.code == code }.map(\.classroom)
+    /// The published, still searchable classrooms of one municipality, in the default order.
+    public func classrooms(in code: Municipality.Code, today: LocalDate = TokyoDateTime.now.date) -> [Classroom] {
+        snapshot.entries.lazy.filter { $0.municipality.code == code && self.isSearchable($0.classroom, today: today) }.map(\.classroom)
     }
 
     /// A municipality by code.
@@ -100,14 +110,19 @@ public final class ClassroomDirectory: Sendable {
 
     /// Up to `limit` municipalities, languages and classrooms with a key starting with `text`: places first,
     /// then languages, then classrooms; exact matches before longer ones.
-    public func suggestions(for raw: String, limit: Int = 10) throws(ClassroomError) -> [Suggestion] {
+    public func suggestions(for raw: String, limit: Int = 10, today: LocalDate = TokyoDateTime.now.date) throws(ClassroomError) -> [Suggestion] {
         guard let text = try ClassroomQuery.searchText(raw) else { return [] }
         let snapshot = snapshot
         let keys = QueryKeys(text)
         guard !keys.isEmpty else { return [] }
-        var found = snapshot.prefixIndex.targets(withPrefix: keys.script, limit: limit)
+        let oldest = freshness.oldestSearchable(today: today)
+        let shown = { (target: PrefixIndex.Target) -> Bool in
+            if case .classroom(let index) = target { return snapshot.entries[index].classroom.lastConfirmed >= oldest }
+            return true
+        }
+        var found = snapshot.prefixIndex.targets(withPrefix: keys.script, limit: limit, where: shown)
         for other in [keys.scriptRead, keys.latin].compactMap({ $0 }) {
-            found += snapshot.prefixIndex.targets(withPrefix: other, limit: limit)
+            found += snapshot.prefixIndex.targets(withPrefix: other, limit: limit, where: shown)
         }
         var best: [PrefixIndex.Target: Bool] = [:]
         for (target, exact) in found { best[target] = (best[target] ?? false) || exact }

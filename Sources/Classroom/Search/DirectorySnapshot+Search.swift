@@ -1,13 +1,13 @@
 import Curriculum
 
 extension DirectorySnapshot {
-    /// Filters, ranks and pages the published classrooms.
-    func search(_ query: ClassroomQuery, now: TokyoDateTime) -> Page<SearchHit> {
+    /// Filters, ranks and pages the published classrooms last confirmed on or after `oldestConfirmed`.
+    func search(_ query: ClassroomQuery, now: TokyoDateTime, oldestConfirmed: LocalDate) -> Page<SearchHit> {
         let text = query.text.map(QueryKeys.init)
         // Text that folds to nothing (only symbols or emoji) matches nothing, rather than being dropped
         // silently and showing every class as if it had matched.
         if let text, text.isEmpty { return Page(total: 0, limit: query.limit, offset: query.offset, items: []) }
-        let candidates = filters.matching(query, today: now.date)
+        let candidates = filters.matching(query, today: now.date, oldestConfirmed: oldestConfirmed)
         var matches: [(index: Int, score: Int)]
         if let text {
             let relevance = TextRelevance(snapshot: self, query: text)

@@ -13,6 +13,8 @@ struct FilterTable: Sendable {
         var slotCount: Int16
         /// Whether the schedule is made of one-off sessions only (then those count for weekday filters).
         var oneOffOnly: Bool
+        /// Day number of the last confirmation: listings confirmed too long ago leave search (``FreshnessPolicy``).
+        var lastConfirmedDay: Int32
     }
 
     /// A weekly slot, or a one-off session of a one-off-only course, as integers.
@@ -65,7 +67,8 @@ struct FilterTable: Sendable {
             rows.append(Row(
                 municipality: municipalityIndex[classroom.municipalityCode] ?? -1,
                 levelMask: classroom.levels.reduce(0) { $0 | Self.bit($1) }, flags: flags, languageMask: languageMask,
-                slotStart: start, slotCount: Int16(Int32(slots.count) - start), oneOffOnly: oneOffOnly
+                slotStart: start, slotCount: Int16(Int32(slots.count) - start), oneOffOnly: oneOffOnly,
+                lastConfirmedDay: Int32(classroom.lastConfirmed.dayNumber)
             ))
         }
     }
@@ -89,8 +92,9 @@ struct FilterTable: Sendable {
         return mask == 0 ? nil : mask
     }
 
-    /// Indices of rows passing every structured filter of `query`, in order.
-    func matching(_ query: ClassroomQuery, today: LocalDate) -> [Int] {
+    /// Indices of rows passing every structured filter of `query`, in order, leaving out those last confirmed
+    /// before `oldestConfirmed`.
+    func matching(_ query: ClassroomQuery, today: LocalDate, oldestConfirmed: LocalDate) -> [Int] {
         var municipalityAllowed = [Bool](repeating: query.municipalities.isEmpty, count: municipalityIndex.count + 1)
         for code in query.municipalities { if let index = municipalityIndex[code] { municipalityAllowed[Int(index)] = true } }
         let levelMask = query.levels.reduce(UInt8(0)) { $0 | Self.bit($1) }
@@ -109,14 +113,16 @@ struct FilterTable: Sendable {
         let bySchedule = weekdayMask != 0 || query.from != nil || query.to != nil
         let from = Int16(query.from?.minutes ?? -1), to = Int16(query.to?.minutes ?? 2000)
         let todayNumber = Int32(today.dayNumber)
+        let oldest = Int32(oldestConfirmed.dayNumber)
 
         let unfiltered = query.municipalities.isEmpty && levelMask == 0 && required == 0 && formatBit == 0 && languageMask == 0 && !bySchedule
-        if unfiltered { return Array(rows.indices) }
+        if unfiltered { return rows.indices.filter { rows[$0].lastConfirmedDay >= oldest } }
         var result: [Int] = []
         rows.withUnsafeBufferPointer { rows in
             slots.withUnsafeBufferPointer { slots in
                 for index in rows.indices {
                     let row = rows[index]
+                    if row.lastConfirmedDay < oldest { continue }
                     if row.municipality < 0 || !municipalityAllowed[Int(row.municipality)] { continue }
                     if levelMask != 0, row.levelMask & levelMask == 0 { continue }
                     if row.flags & required != required { continue }

@@ -30,7 +30,7 @@ struct PrefixIndex: Sendable {
 
     /// Targets with a key that starts with `prefix`, exact matches first, each target once, at most `limit`
     /// per kind of target (the caller merges kinds).
-    func targets(withPrefix prefix: [UInt8], limit: Int) -> [(target: Target, exact: Bool)] {
+    func targets(withPrefix prefix: [UInt8], limit: Int, where included: (Target) -> Bool = { _ in true }) -> [(target: Target, exact: Bool)] {
         guard !prefix.isEmpty else { return [] }
         var low = 0
         var high = keys.count
@@ -45,7 +45,9 @@ struct PrefixIndex: Sendable {
         while index < keys.count, keys[index].starts(with: prefix) {
             let target = targets[index]
             let exact = keys[index].count == prefix.count
-            if let seen = found[target] {
+            if !included(target) {
+                // Left out before counting, so the limit still fills with targets that are shown.
+            } else if let seen = found[target] {
                 if exact && !seen { found[target] = true }
             } else if perKind[target.rank, default: 0] < limit {
                 found[target] = exact

@@ -84,6 +84,19 @@ extension ClassroomService {
         return stored
     }
 
+    /// "Still running as listed": a teacher or staff member says the listing is true as it stands, which sets its
+    /// last confirmed date to `today` (and so resets its ``Freshness``). An archived listing has nothing to confirm.
+    public func confirm(_ id: Classroom.ID, today: LocalDate = TokyoDateTime.now.date, by author: ChangeAuthor) async throws -> Classroom {
+        let stored = try await store.modify(id, by: author, action: "classroom.confirm") { classroom in
+            guard classroom.listingState != .archived else {
+                throw ClassroomError.invalidTransition(from: classroom.listingState, action: "confirm")
+            }
+            classroom.lastConfirmed = today
+        }
+        try await changes.publish()
+        return stored
+    }
+
     // MARK: - Organisers
 
     /// A new organiser, recorded in the audit log.

@@ -50,7 +50,12 @@ public func buildApplication(_ arguments: some AppArguments, seed: SeedSource? =
             logger.notice("no seed folder here; serving the database as it is", metadata: ["looked_in": .string(missing.folder)])
         }
     }
-    let services = try await AppServices(database: database, work: .fromEnvironment(host: arguments.hostname, port: arguments.port))
+    let freshness: FreshnessPolicy
+    switch FreshnessPolicy.from(environment: ProcessInfo.processInfo.environment) {
+    case .success(let policy): freshness = policy
+    case .failure(let problem): throw StartupError(description: "Cannot start: \(problem).")
+    }
+    let services = try await AppServices(database: database, work: .fromEnvironment(host: arguments.hostname, port: arguments.port), freshness: freshness)
     if try await services.accounts.count() == 0 {
         logger.notice("no accounts yet: create the first admin with  manabi user create --role admin --email ADDRESS --db \(arguments.databasePath)")
     }
@@ -104,7 +109,7 @@ func registerWork(on router: Router<AppRequestContext>, services: AppServices, r
     let store = DatabaseSessionStore(accounts: services.accounts, lifetime: settings.absoluteLifetime)
     let work = WorkServices(
         accounts: services.accounts, classrooms: services.classrooms, pages: WorkPages(renderer: renderer), settings: settings, sessions: store,
-        database: services.database
+        database: services.database, freshness: services.directory.freshness
     )
     let cookie = SessionCookieParameters(name: WorkSettings.sessionCookie, path: "/", secure: settings.secureCookies, sameSite: .lax)
     let area = router.group()

@@ -29,13 +29,15 @@ public struct AppServices: Sendable {
     /// - Parameters:
     ///   - mail: how mail leaves (the host's sendmail, or the outbox admin reads).
     ///   - bcryptCost: bcrypt's work factor (`MANABI_BCRYPT_COST`, default 12).
+    ///   - freshness: when listings get the "may be out of date" note and leave search.
     public init(database: AppDatabase, mail: MailDelivery = .fromEnvironment(), work: WorkSettings = WorkSettings(publicURL: "http://127.0.0.1:8080"),
-                bcryptCost: UInt8 = UInt8(ProcessInfo.processInfo.environment["MANABI_BCRYPT_COST"] ?? "") ?? 12) async throws {
+                bcryptCost: UInt8 = UInt8(ProcessInfo.processInfo.environment["MANABI_BCRYPT_COST"] ?? "") ?? 12,
+                freshness: FreshnessPolicy = .standard) async throws {
         self.database = database
         accounts = AccountService(database: database, mailer: Mailer(delivery: mail, database: database), bcryptCost: bcryptCost)
         self.work = work
         classrooms = ClassroomService(database: database)
-        let directory = try await ClassroomDirectory(following: classrooms)
+        let directory = try await ClassroomDirectory(following: classrooms, freshness: freshness)
         let readings = Mutex(directory.knownReadings())
         let furigana = try FuriganaEngine(gazetteer: Self.gazetteer(readings.withLock { $0 }))
         // After the directory (added first, by its initialiser): a new name's reading is known as soon as the name is.

@@ -34,6 +34,8 @@ struct ClassroomPage {
     var alternatives: [Link]
     var calendarURL: String
     var lastConfirmedHTML: String
+    /// Said near the top when nobody has confirmed the listing for ``FreshnessPolicy/staleAfterDays``.
+    var outOfDateHTML: String?
     /// schema.org Course with its CourseInstance, as JSON-LD (escaped for a `<script>` element).
     var jsonLD: String
 }
@@ -54,6 +56,7 @@ extension ClassroomPage: MustacheParent {
         case "hasAlternatives": !alternatives.isEmpty
         case "calendarURL": calendarURL
         case "lastConfirmedHTML": lastConfirmedHTML
+        case "outOfDateHTML": outOfDateHTML
         case "jsonLD": jsonLD
         default: chrome.child(named: name)
         }
@@ -65,7 +68,7 @@ extension ClassroomPage {
     /// to offer when this one is not accepting learners.
     init(
         _ c: Classroom, municipality m: Municipality, alternatives: [(classroom: Classroom, municipality: Municipality)],
-        renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime
+        renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime, freshness: FreshnessPolicy
     ) {
         let lang = settings.language
         let page = SiteURL.classroom(.value(c.id))
@@ -114,6 +117,7 @@ extension ClassroomPage {
         }
         calendarURL = SiteURL.classroomCalendar(.value(c.id)).path
         lastConfirmedHTML = renderer.text("classroom.last_confirmed", settings, ["date": renderer.dayText(c.lastConfirmed, lang)])
+        outOfDateHTML = renderer.outOfDateNote(c, freshness: freshness, today: now.date, settings)
         jsonLD = Self.jsonLD(c, municipality: m, now: now)
     }
 

@@ -17,7 +17,7 @@ struct ClassroomPageController {
         let found = try directory.classroom(from: context)
         // A full class offers the nearest classes at one of its levels that still take learners.
         let alternatives = found.classroom.accepting ? [] : directory.alternatives(to: found.classroom, in: found.municipality)
-        let page = ClassroomPage(found.classroom, municipality: found.municipality, alternatives: alternatives, renderer: renderer, settings: settings, now: .now)
+        let page = ClassroomPage(found.classroom, municipality: found.municipality, alternatives: alternatives, renderer: renderer, settings: settings, now: .now, freshness: directory.freshness)
         return renderer.response("classroom", page, page: settings)
     }
 }

@@ -17,6 +17,14 @@ extension PageRenderer {
         return catalog.text("date.session", language, parts)
     }
 
+    /// The "may be out of date" note for a listing nobody has confirmed for long enough, or nil.
+    func outOfDateNote(_ classroom: Classroom, freshness: FreshnessPolicy, today: LocalDate, _ page: PageSettings) -> String? {
+        switch freshness.freshness(lastConfirmed: classroom.lastConfirmed, today: today) {
+        case .current, .dueForReminder: nil
+        case .stale, .hidden: text("classroom.out_of_date", page, ["date": dayText(classroom.lastConfirmed, page.language)])
+        }
+    }
+
     /// One session as HTML (furigana on Japanese pages).
     func session(_ session: Session, _ page: PageSettings) -> String {
         html(sessionText(session, page.language), page)

@@ -23,6 +23,7 @@ struct SearchPage {
         var feeHTML: String
         var childcare: Bool
         var sample: Bool
+        var outOfDateHTML: String?
 
         func child(named name: String) -> Any? {
             switch name {
@@ -37,6 +38,7 @@ struct SearchPage {
             case "feeHTML": feeHTML
             case "childcare": childcare
             case "sample": sample
+            case "outOfDateHTML": outOfDateHTML
             default: nil
             }
         }
@@ -107,7 +109,8 @@ extension SearchPage {
     /// otherwise), and (for an empty result) the nearest municipalities with classes.
     init(
         query: ClassroomQuery, parameters: QueryParameters, page hits: Page<SearchHit>, nearby nearbyMunicipalities: [Municipality],
-        municipalities listings: [MunicipalityListing], renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime
+        municipalities listings: [MunicipalityListing], renderer: PageRenderer, settings: PageSettings, now: TokyoDateTime,
+        freshness: FreshnessPolicy
     ) {
         let lang = settings.language
         let selfURL = { (changes: [String: String?]) -> String in SiteURL.search.url(keeping: parameters, changing: changes) }
@@ -146,7 +149,8 @@ extension SearchPage {
                 oneOffHTML: c.schedule.upcomingOneOff(after: now).prefix(Self.oneOffShown).map { renderer.session($0, settings) },
                 levels: c.levels.map(\.label).joined(separator: ", "), languagesHTML: renderer.languageNames(c.languages, settings),
                 feeHTML: c.isFree ? renderer.text("results.free", settings) : renderer.text("results.fee", settings, ["yen": String(c.feeYen)]),
-                childcare: c.childcare, sample: c.isSample
+                childcare: c.childcare, sample: c.isSample,
+                outOfDateHTML: renderer.outOfDateNote(c, freshness: freshness, today: now.date, settings)
             )
         }
         nearby = nearbyMunicipalities.map { m in

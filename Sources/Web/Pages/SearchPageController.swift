@@ -34,7 +34,7 @@ struct SearchPageController {
         let view = SearchPage(
             query: query, parameters: parameters, page: page, nearby: nearby,
             municipalities: try directory.municipalities(order: settings.language == .ja ? .gojuon : .romaji),
-            renderer: renderer, settings: settings, now: now
+            renderer: renderer, settings: settings, now: now, freshness: directory.freshness
         )
         return renderer.response("search", view, page: settings)
     }

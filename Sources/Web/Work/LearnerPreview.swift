@@ -6,8 +6,8 @@ import Foundation
 /// Its headings move down below the heading it sits under (`below`: 1 under the page's `<h1>`, 2 under a
 /// section's `<h2>`): one `<h1>` a page and no skipped levels keep the outline screen-reader users move by.
 enum LearnerPreview {
-    static func html(_ classroom: Classroom, municipality: Municipality, renderer: PageRenderer, settings: PageSettings, below level: Int) -> String {
-        let page = ClassroomPage(classroom, municipality: municipality, alternatives: [], renderer: renderer, settings: settings, now: .now)
+    static func html(_ classroom: Classroom, municipality: Municipality, renderer: PageRenderer, settings: PageSettings, freshness: FreshnessPolicy, below level: Int) -> String {
+        let page = ClassroomPage(classroom, municipality: municipality, alternatives: [], renderer: renderer, settings: settings, now: .now, freshness: freshness)
         let full = renderer.library.render(page, withTemplate: "classroom") ?? ""
         guard let start = full.range(of: "<article"), let end = full.range(of: "</article>", range: start.upperBound..<full.endIndex) else { return "" }
         return "<div class=\"preview\">" + demoteHeadings(String(full[start.lowerBound..<end.upperBound]), by: level) + "</div>"

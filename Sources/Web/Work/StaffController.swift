@@ -23,6 +23,7 @@ struct StaffController {
         listing.post("approve", use: { try await transition($0, $1, .approve) })
         listing.post("send-back", use: { try await transition($0, $1, .sendBack) })
         listing.post("archive", use: { try await transition($0, $1, .archive) })
+        listing.post("confirm", use: confirm)
     }
 
     func registerAdmin(on routes: some RouterMethods<AppRequestContext>) {
@@ -57,7 +58,7 @@ struct StaffController {
         let all = try await scoped(account)
         let names = Dictionary(uniqueKeysWithValues: try await work.classrooms.municipalities().map { ($0.code, $0) })
         var page = pages.page(request, context, s, titleKey: "work.staff.title")
-        if let done = request.uri.queryParameters.get("done"), ["approve", "send_back", "archive", "invited"].contains(done) { page.notices = [pages.t("work.notice.\(done)", s)] }
+        if let done = request.uri.queryParameters.get("done"), ["approve", "send_back", "archive", "invited", "confirm"].contains(done) { page.notices = [pages.t("work.notice.\(done)", s)] }
         let head = [pages.t("work.listing.name", s), pages.t("work.listing.municipality_code", s), pages.t("work.listing.organiser", s),
                     pages.t("work.listing.state", s), pages.t("work.listing.updated", s)]
         page.blocks = [
@@ -85,12 +86,15 @@ struct StaffController {
                 fieldsets: [.init(fields: [.init(id: "note", name: "note", labelHTML: pages.t("work.review.note", s), hintHTML: pages.t("work.review.note_hint", s), maxlength: 1000, kind: .textarea)])],
                 buttons: [.init(value: "send_back", labelHTML: pages.t("work.review.send_back", s), secondary: true)])))
         }
+        if classroom.listingState != .archived {
+            blocks.append(work.confirmBlock(WorkURL.staffAction(classroom.id, "confirm"), lastConfirmed: classroom.lastConfirmed, csrf: context.csrfToken, s))
+        }
         if ClassroomService.Transition.archive.from.contains(classroom.listingState) {
             blocks.append(.init(form: .init(action: WorkURL.staffAction(classroom.id, "archive"), csrf: context.csrfToken, fieldsets: [],
                                             buttons: [.init(value: "archive", labelHTML: pages.t("work.listing.archive", s), secondary: true)], inline: true)))
         }
         blocks.append(.init(headingHTML: pages.t("work.listing.preview_title", s),
-                            html: municipality.map { LearnerPreview.html(classroom, municipality: $0, renderer: pages.renderer, settings: s, below: 2) }))
+                            html: municipality.map { LearnerPreview.html(classroom, municipality: $0, renderer: pages.renderer, settings: s, freshness: work.freshness, below: 2) }))
         let history = try await work.classrooms.history(of: classroom.id, limit: 20)
         blocks.append(.init(headingHTML: pages.t("work.audit.title", s), table: try await auditTable(history, s)))
         page.blocks = blocks
@@ -120,6 +124,13 @@ struct StaffController {
     }
 
     // MARK: - Inviting
+
+    /// "Still running as listed", said by staff of the ward.
+    @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let classroom = context.classroom else { throw HTTPError(.notFound) }
+        try await work.confirm(classroom, by: try context.requireIdentity())
+        return .seeOther(WorkURL.staff + "?done=confirm")
+    }
 
     @Sendable func inviteForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await invitePage(request, context, values: FormData(), problems: [])

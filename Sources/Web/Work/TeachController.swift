@@ -20,6 +20,14 @@ struct TeachController {
         listing.post("", use: save)
         listing.post("submit", use: { try await transition($0, $1, .submit) })
         listing.post("archive", use: { try await transition($0, $1, .archive) })
+        listing.post("confirm", use: confirm)
+    }
+
+    /// "Still running as listed": confirms the listing as it stands.
+    @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let classroom = context.classroom else { throw HTTPError(.notFound) }
+        try await work.confirm(classroom, by: try context.requireIdentity())
+        return .seeOther(WorkURL.teach + "?done=confirm")
     }
 
     func organiserId(_ context: AppRequestContext) throws -> Organiser.ID {
@@ -31,7 +39,7 @@ struct TeachController {
         let s = pages.settings(request)
         let listings = try await work.classrooms.storedClassrooms(of: try organiserId(context))
         var page = pages.page(request, context, s, titleKey: "work.teach.title")
-        if let done = request.uri.queryParameters.get("done"), ["created", "saved", "submit", "archive"].contains(done) { page.notices = [pages.t("work.notice.\(done)", s)] }
+        if let done = request.uri.queryParameters.get("done"), ["created", "saved", "submit", "archive", "confirm"].contains(done) { page.notices = [pages.t("work.notice.\(done)", s)] }
         page.blocks = [
             .init(paragraphs: ["<a class=\"button\" href=\"\(WorkURL.newClassroom)\">\(pages.t("work.teach.new", s))</a>"]),
             .init(table: .init(
@@ -88,6 +96,9 @@ struct TeachController {
             hidden: form.version.map { [.init(name: "version", value: String($0))] } ?? []
         )))
         if let base {
+            if base.listingState != .archived {
+                blocks.append(work.confirmBlock(WorkURL.teachAction(base.id, "confirm"), lastConfirmed: base.lastConfirmed, csrf: context.csrfToken, s))
+            }
             if ClassroomService.Transition.submit.from.contains(base.listingState) {
                 blocks.append(.init(headingHTML: pages.t("work.listing.submit_heading", s), paragraphs: [pages.t("work.listing.submit_intro", s)], form: .init(
                     action: WorkURL.teachAction(base.id, "submit"), csrf: context.csrfToken, fieldsets: [],
@@ -161,7 +172,7 @@ struct TeachController {
     func preview(_ request: Request, _ context: AppRequestContext, _ classroom: Classroom, form: ClassroomForm, base: Classroom?, _ s: PageSettings) async throws -> Response {
         var page = pages.page(request, context, s, titleKey: "work.listing.preview_title")
         let municipality = try await work.classrooms.municipalities().first { $0.code == classroom.municipalityCode }
-        let learner = municipality.map { LearnerPreview.html(classroom, municipality: $0, renderer: pages.renderer, settings: s, below: 1) } ?? ""
+        let learner = municipality.map { LearnerPreview.html(classroom, municipality: $0, renderer: pages.renderer, settings: s, freshness: work.freshness, below: 1) } ?? ""
         page.notices = [pages.t("work.listing.preview_note", s)]
         let action = base.map { WorkURL.edit($0.id) } ?? WorkURL.newClassroom
         page.blocks = [

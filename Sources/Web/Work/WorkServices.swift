@@ -13,6 +13,8 @@ struct WorkServices: Sendable {
     let settings: WorkSettings
     let sessions: DatabaseSessionStore
     let database: AppDatabase
+    /// When a listing's page says it may be out of date, and when it leaves search.
+    let freshness: FreshnessPolicy
 
     /// The key hummingbird-auth's session storage files a session id under (its default prefix).
     static func sessionKey(_ id: String) -> String { "hbs." + id }
@@ -30,6 +32,27 @@ struct WorkServices: Sendable {
         let now = Date()
         context.sessions.createSession(WorkSession(accountId: account.id.rawValue, signedInAt: now, lastSeen: now), expiresIn: settings.absoluteLifetime)
         return .seeOther(location, cookies: [CSRFMiddleware.cookie(Secret.token(), settings)])
+    }
+
+    /// Confirms `classroom` as still running as listed; 409 when it is archived.
+    func confirm(_ classroom: Classroom, by account: Account) async throws {
+        do {
+            _ = try await classrooms.confirm(classroom.id, by: .account(account.id.rawValue))
+        } catch ClassroomError.invalidTransition {
+            throw HTTPError(.conflict)
+        }
+    }
+
+    /// The "still running as listed" button with the date it was last confirmed, for teachers' and staff pages.
+    func confirmBlock(_ action: String, lastConfirmed: LocalDate, csrf: String, _ s: PageSettings) -> WorkPage.Block {
+        .init(
+            headingHTML: pages.t("work.listing.confirm_heading", s),
+            paragraphs: [pages.t("work.listing.confirm_intro", s, [
+                "date": pages.renderer.dayText(lastConfirmed, s.language),
+                "stale": String(freshness.staleAfterDays), "hide": String(freshness.hideAfterDays),
+            ])],
+            form: .init(action: action, csrf: csrf, fieldsets: [], buttons: [.init(value: "confirm", labelHTML: pages.t("work.listing.confirm", s))], inline: true)
+        )
     }
 
     /// Sends mail, logging (not failing the request) when the host's sendmail refuses: the message is kept in the outbox.
