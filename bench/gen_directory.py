@@ -7,12 +7,16 @@ Writes N published classrooms in the import format of docs/classroom-csv.md, sam
 every row, with about 2.5 weekly slots each on average (~25,000 slots for N=10,000). Rows are
 spread over Tokyo's municipalities in proportion to seed/municipalities.csv's foreign_residents
 (largest remainder), so the busy wards hold the most rows, as in the sample seed.
-Deterministic: same N gives the same bytes. Stdlib only.
+Deterministic: same N on the same day gives the same bytes. last_confirmed lies 0-300 days before today
+(in Tokyo), so the directory stays searchable whenever it is generated (listings leave search after 365 days
+unconfirmed) and a share of it carries the "may be out of date" note (180 days), as a real directory would.
+Stdlib only.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import math
 import random
 import sys
@@ -35,6 +39,8 @@ LANGUAGE_P = [0.55, 0.35, 0.14, 0.24, 0.18, 0.10, 0.08, 0.06, 0.06, 0.06, 0.05, 
 SUFFIX = {"ward": ("区", "く"), "city": ("市", "し"), "town": ("町", "まち"), "village": ("村", "むら")}
 DAY_STARTS = ["09:30", "10:00", "10:30", "13:00", "13:30", "14:00", "15:00"]
 EVENING_STARTS = ["18:00", "18:30", "19:00", "19:30", "20:00"]
+# Today in Tokyo (UTC+9, no summer time).
+TODAY = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=9)).date()
 # 2026-12-29 (tue) .. 2027-01-03 (sun): weekday index per date, mon=0.
 NENMATSU = [("2026-12-29", 1), ("2026-12-30", 2), ("2026-12-31", 3), ("2027-01-01", 4),
             ("2027-01-02", 5), ("2027-01-03", 6)]
@@ -131,7 +137,7 @@ def generate(n: int, out: Path) -> dict:
                 "email": f"bench{i:05d}@example.org" if rng.random() < 0.5 else "",
                 "phone": "",
                 "status": "published",
-                "last_confirmed": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
+                "last_confirmed": (TODAY - datetime.timedelta(days=rng.randint(0, 300))).isoformat(),
                 "slots": ";".join(slots),
                 "one_off": one_off,
                 "cancellations": cancellations,

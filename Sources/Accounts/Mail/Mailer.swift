@@ -108,6 +108,15 @@ public struct Mailer: Sendable {
         }
     }
 
+    /// Records `key` and returns true the first time it is given; false ever after. A notice meant to go once
+    /// (a reminder for one listing's one confirmation date) is sent only when this says true.
+    public func claimOnce(_ key: String) async throws -> Bool {
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO mailOnce (key, recordedAt) VALUES (?, ?)", arguments: [key, Date()])
+            return db.changesCount == 1
+        }
+    }
+
     /// Messages kept in the outbox, newest first.
     public func outbox(limit: Int = 100) async throws -> [(id: Int64, message: MailMessage, at: Date)] {
         try await database.writer.read { db in

@@ -4,7 +4,20 @@ import Storage
 /// The accounts' tables. Append-only like every domain's migrations; the composition root places them
 /// after the classroom directory's, whose `organiser` and `municipality` tables they refer to.
 public enum AccountSchema {
-    public static let migrations: [Migration] = [createV1]
+    public static let migrations: [Migration] = [createV1, mailOnceV2]
+
+    /// Which one-off notices (a listing's freshness reminder, say) were already sent, so a restart or a second
+    /// run of the same job sends none twice.
+    static let mailOnceV2 = Migration("accounts-v2-mail-once") { db in
+        try db.execute(
+            sql: """
+                CREATE TABLE mailOnce (
+                    key TEXT PRIMARY KEY NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
+                    recordedAt DATETIME NOT NULL
+                ) WITHOUT ROWID;
+                """
+        )
+    }
 
     static let createV1 = Migration("accounts-v1-create") { db in
         try db.execute(

@@ -59,13 +59,17 @@ public func buildApplication(_ arguments: some AppArguments, seed: SeedSource? =
     if try await services.accounts.count() == 0 {
         logger.notice("no accounts yet: create the first admin with  manabi user create --role admin --email ADDRESS --db \(arguments.databasePath)")
     }
-    let router = try await buildRouter(services).router
+    let built = try await buildRouterAndWork(services)
+    let router = built.router
     let url = "http://\(arguments.hostname):\(arguments.port)/"
     let startupLogger = logger
     return Application(
         router: router,
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Manabi"),
-        services: [ExternalChangeWatcher(services: services, interval: .milliseconds(500), logger: logger)],
+        services: [
+            ExternalChangeWatcher(services: services, interval: .milliseconds(500), logger: logger),
+            FreshnessReminderService(work: built.work, interval: .seconds(3600), logger: logger),
+        ],
         onServerRunning: { _ in startupLogger.notice("Manabi is serving on \(url)") },
         logger: logger
     )
@@ -73,6 +77,12 @@ public func buildApplication(_ arguments: some AppArguments, seed: SeedSource? =
 
 /// The router with every route, and the list of routes it has (for the OpenAPI check).
 public func buildRouter(_ services: AppServices) async throws -> (router: Router<AppRequestContext>, routes: [(method: String, path: String)]) {
+    let built = try await buildRouterAndWork(services)
+    return (built.router, built.routes)
+}
+
+/// The router, its routes, and what the signed-in area's pages share (the background jobs use it too).
+func buildRouterAndWork(_ services: AppServices) async throws -> (router: Router<AppRequestContext>, routes: [(method: String, path: String)], work: WorkServices) {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
@@ -85,7 +95,7 @@ public func buildRouter(_ services: AppServices) async throws -> (router: Router
     SearchPageController(directory: services.directory, renderer: renderer).register(on: pages)
     ClassroomPageController(directory: services.directory, renderer: renderer).register(on: pages)
     pages.get(SiteURL.asset(.key).route, use: renderer.assets.asset)
-    registerWork(on: router, services: services, renderer: renderer)
+    let work = registerWork(on: router, services: services, renderer: renderer)
     pages.answerOtherMethodsNotAllowed()
     let routes = RouteRecorder(router)
     HealthController(database: services.database).register(on: routes)
@@ -99,12 +109,13 @@ public func buildRouter(_ services: AppServices) async throws -> (router: Router
     TextAPIController(furigana: services.furigana).register(on: routes)
     CalendarController(directory: services.directory).register(on: routes)
     routes.answerOtherMethodsNotAllowed()
-    return (router, routes.routes.map { ($0.method.rawValue, $0.path) })
+    return (router, routes.routes.map { ($0.method.rawValue, $0.path) }, work)
 }
 
 /// The signed-in area: sessions from the database, the account, the CSRF check and, per route group, who
 /// may enter (hummingbird-auth's role policies, and the listing rules for groups acting on one listing).
-func registerWork(on router: Router<AppRequestContext>, services: AppServices, renderer: PageRenderer) {
+@discardableResult
+func registerWork(on router: Router<AppRequestContext>, services: AppServices, renderer: PageRenderer) -> WorkServices {
     let settings = services.work
     let store = DatabaseSessionStore(accounts: services.accounts, lifetime: settings.absoluteLifetime)
     let work = WorkServices(
@@ -132,4 +143,5 @@ func registerWork(on router: Router<AppRequestContext>, services: AppServices, r
 
     let admin = signedIn.group("admin").add(middleware: AuthorizationPolicyMiddleware(RolePolicy<Account>(.admin), context: AppRequestContext.self))
     staffPages.registerAdmin(on: admin)
+    return work
 }

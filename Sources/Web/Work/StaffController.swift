@@ -61,6 +61,11 @@ struct StaffController {
         if let done = request.uri.queryParameters.get("done"), ["approve", "send_back", "archive", "invited", "confirm"].contains(done) { page.notices = [pages.t("work.notice.\(done)", s)] }
         let head = [pages.t("work.listing.name", s), pages.t("work.listing.municipality_code", s), pages.t("work.listing.organiser", s),
                     pages.t("work.listing.state", s), pages.t("work.listing.updated", s)]
+        let today = TokyoDateTime.now.date
+        // Published listings learners see as possibly out of date (or no longer find), the oldest first.
+        let stale = all.filter { $0.listingState == .published && [.stale, .hidden].contains(work.freshness.freshness(lastConfirmed: $0.lastConfirmed, today: today)) }
+            .sorted { $0.lastConfirmed < $1.lastConfirmed }
+        let staleHeading = pages.t("work.staff.stale", s, ["days": String(work.freshness.staleAfterDays)])
         page.blocks = [
             .init(headingHTML: pages.t("work.staff.waiting", s), table: .init(
                 captionHTML: pages.t("work.staff.waiting", s), head: head,
@@ -68,6 +73,17 @@ struct StaffController {
             .init(headingHTML: pages.t("work.staff.recent", s), table: .init(
                 captionHTML: pages.t("work.staff.recent", s), head: head,
                 rows: all.prefix(50).map { row($0, names, s) }, emptyHTML: pages.t("work.staff.none_recent", s))),
+            .init(headingHTML: staleHeading, table: .init(
+                captionHTML: staleHeading,
+                head: [pages.t("work.listing.name", s), pages.t("work.listing.municipality_code", s), pages.t("work.listing.organiser", s),
+                       pages.t("work.listing.last_confirmed", s), pages.t("work.listing.freshness", s)],
+                rows: stale.map { c in
+                    var cells = row(c, names, s).cells
+                    cells[3] = pages.renderer.dayText(c.lastConfirmed, s.language)
+                    cells[4] = work.freshnessNote(c, today: today, s) ?? ""
+                    return .init(cells: cells)
+                },
+                emptyHTML: pages.t("work.staff.none_stale", s, ["days": String(work.freshness.staleAfterDays)]))),
         ]
         return pages.response(page, s)
     }

@@ -39,7 +39,10 @@ struct TeachController {
         let s = pages.settings(request)
         let listings = try await work.classrooms.storedClassrooms(of: try organiserId(context))
         var page = pages.page(request, context, s, titleKey: "work.teach.title")
-        if let done = request.uri.queryParameters.get("done"), ["created", "saved", "submit", "archive", "confirm"].contains(done) { page.notices = [pages.t("work.notice.\(done)", s)] }
+        let today = TokyoDateTime.now.date
+        let due = listings.filter { work.freshnessNote($0, today: today, s) != nil }.count
+        if due > 0 { page.notices.append(pages.t("work.teach.confirm_due", s, ["count": String(due), "days": String(work.freshness.remindAfterDays)])) }
+        if let done = request.uri.queryParameters.get("done"), ["created", "saved", "submit", "archive", "confirm"].contains(done) { page.notices.insert(pages.t("work.notice.\(done)", s), at: 0) }
         page.blocks = [
             .init(paragraphs: ["<a class=\"button\" href=\"\(WorkURL.newClassroom)\">\(pages.t("work.teach.new", s))</a>"]),
             .init(table: .init(
@@ -48,7 +51,7 @@ struct TeachController {
                 rows: listings.map { c in
                     .init(cells: [
                         "<a href=\"\(WorkURL.edit(c.id))\">\(pages.renderer.data(c.name, s))</a>",
-                        pages.t("work.state.\(c.listingState.rawValue)", s),
+                        pages.t("work.state.\(c.listingState.rawValue)", s) + (work.freshnessNote(c, today: today, s).map { "<br>" + $0 } ?? ""),
                         pages.renderer.dayText(c.lastConfirmed, s.language),
                         c.reviewNote.map { pages.renderer.data($0, s) } ?? "",
                     ])

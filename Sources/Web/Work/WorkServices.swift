@@ -43,6 +43,17 @@ struct WorkServices: Sendable {
         }
     }
 
+    /// What teachers and staff are told of a published listing that is due for confirmation, or nil when it is current.
+    func freshnessNote(_ classroom: Classroom, today: LocalDate, _ s: PageSettings) -> String? {
+        guard classroom.listingState == .published else { return nil }
+        switch freshness.freshness(lastConfirmed: classroom.lastConfirmed, today: today) {
+        case .current: return nil
+        case .dueForReminder: return pages.t("work.freshness.due_for_reminder", s)
+        case .stale: return pages.t("work.freshness.stale", s)
+        case .hidden: return pages.t("work.freshness.hidden", s)
+        }
+    }
+
     /// The "still running as listed" button with the date it was last confirmed, for teachers' and staff pages.
     func confirmBlock(_ action: String, lastConfirmed: LocalDate, csrf: String, _ s: PageSettings) -> WorkPage.Block {
         .init(
