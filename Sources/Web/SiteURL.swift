@@ -22,6 +22,8 @@ enum SiteURL: Sendable {
     case search
     case classroom(PathParameter<Classroom.ID>)
     case classroomCalendar(PathParameter<Classroom.ID>)
+    /// "Report a problem with this listing".
+    case classroomReport(PathParameter<Classroom.ID>)
     case municipalityCalendar(PathParameter<Municipality.Code>)
     case asset(PathParameter<String>)
     case health
@@ -51,6 +53,7 @@ enum SiteURL: Sendable {
         case .search: "/"
         case .classroom(let id): "/classrooms/\(id.segment(Parameter.id))"
         case .classroomCalendar(let id): "/classrooms/\(id.segment(Parameter.id))/calendar.ics"
+        case .classroomReport(let id): "/classrooms/\(id.segment(Parameter.id))/report"
         case .municipalityCalendar(let code): "/municipalities/\(code.segment(Parameter.code))/calendar.ics"
         case .asset(let name): "/static/\(name.segment(Parameter.name))"
         case .health: "/healthz"

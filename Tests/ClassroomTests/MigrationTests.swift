@@ -12,7 +12,7 @@ struct MigrationTests {
         // When it is opened (which migrates)
         let applied = try await test.database.appliedMigrations()
         // Then the schema is complete and empty
-        #expect(applied == ["classroom-v1-create", "classroom-v2-listings", "audit-v1-create"])
+        #expect(applied == ["classroom-v1-create", "classroom-v2-listings", "classroom-v3-reports", "audit-v1-create"])
         let count = try await test.classrooms.storedCount()
         #expect(count == 0)
         #expect(FileManager.default.fileExists(atPath: test.path))
@@ -22,7 +22,7 @@ struct MigrationTests {
         let test = try await TestDatabase.seeded()
         let again = try test.openAgain()
         let applied = try await again.appliedMigrations()
-        #expect(applied == ["classroom-v1-create", "classroom-v2-listings", "audit-v1-create"])
+        #expect(applied == ["classroom-v1-create", "classroom-v2-listings", "classroom-v3-reports", "audit-v1-create"])
         let reopened = try await ClassroomService(database: again).storedCount()
         let original = try await test.classrooms.storedCount()
         #expect(reopened == original && original > 0)

@@ -192,6 +192,7 @@ staff_y = Browser(); staff_y.post(staff_y_link, {"new_password": PASSWORD, "conf
 staff.post("/staff/invite", {"email": "teacher.b@example.jp", "organiser_name": "Bの会"})
 teacher_b = Browser(); teacher_b.post(links()[-1].replace(BASE, ""), {"new_password": PASSWORD, "confirm": PASSWORD})
 anonymous = Browser()
+who = {"anonymous": anonymous, "teacher B": teacher_b, "staff Y": staff_y, "teacher A": teacher, "staff X": staff}
 routes = {
     "edit": (f"/teach/classrooms/{cid}", dict(edit, venue="hijack")),
     "submit": (f"/teach/classrooms/{cid}/submit", {}),
@@ -238,6 +239,43 @@ check("learner sees the published class", status == 200, status)
 check("…with the day off and its reason", "No class on" in page and "お正月" in page, re.findall(r"<li>[^<]*No class[^\n]*", page))
 status, _, body = Browser().get("/api/v1/classrooms?municipality=131041&q=" + urllib.parse.quote("Aの日本語教室"))
 check("learner search finds it", f'"id":{cid}' in body, body[:200])
+
+# Corrections from the public: no account, any UI language; teachers and ward staff are told, no one else.
+learner = Browser()
+status, _, page = learner.get(f"/classrooms/{cid}?lang=vi")
+check("the class page links to the report form", f'href="/classrooms/{cid}/report?lang=vi"' in page, status)
+status, _, page = learner.get(f"/classrooms/{cid}/report?lang=vi")
+check("the report form answers in Vietnamese", status == 200 and 'lang="vi"' in page and 'name="kind"' in page, status)
+status, _, page = learner.post(f"/classrooms/{cid}/report?lang=vi", {"message": "giờ học đã đổi"}, csrf=False)
+check("a report without a choice comes back with the error and the text kept", status == 422 and 'id="kind-error"' in page and "giờ học đã đổi" in page, status)
+mail_before = open(MAIL, encoding="utf-8").read().count("-----")
+status, _, page = learner.post(f"/classrooms/{cid}/report?lang=vi", {"kind": "time_changed", "message": "Lớp thứ Bảy bắt đầu lúc 14:00 <script>"}, csrf=False)
+check("a report is taken", status == 200 and 'role="status"' in page, status)
+mail = open(MAIL, encoding="utf-8").read()
+check("teacher A and staff X are mailed, and only they", mail.count("-----") == mail_before + 2 and "To: teacher.a@example.jp" in mail.split("-----")[-2] + mail.split("-----")[-3]
+      and "ward.y@example.jp" not in "".join(mail.split("-----")[mail_before:]), mail.count("-----") - mail_before)
+check("the report keeps no address", count("SELECT count(*) FROM listingReport WHERE message LIKE '%127.0.0.1%'") == 0
+      and count("SELECT count(*) FROM reportLimit WHERE key LIKE '%127.0.0.1%'") == 0)
+status, _, page = teacher.get(f"/teach/classrooms/{cid}")
+check("the teacher sees the report, its text escaped", "Lớp thứ Bảy" in page and "&lt;script&gt;" in page, status)
+check("…and My classes says there is one", "1 open reports" in teacher.get("/teach?lang=en")[2] or "1つ" in teacher.get("/teach")[2])
+report_id = count("SELECT max(id) FROM listingReport")
+for person in (staff_y, teacher_b, anonymous):
+    status, headers, _ = person.post(f"/teach/classrooms/{cid}/reports/{report_id}/close", {"note": "x"})
+    status2, headers2, _ = person.post(f"/staff/classrooms/{cid}/reports/{report_id}/close", {"note": "x"})
+    check(f"{[k for k, v in who.items() if v is person][0]} cannot close it", status in (302, 403) and status2 in (302, 403), (status, status2))
+status, _, _ = teacher.post(f"/teach/classrooms/{cid}/reports/{report_id}/close", {"note": "時間を 直しました"})
+check("the teacher closes it with a note", status == 303 and count("SELECT closeNote FROM listingReport WHERE id = ?", report_id) == "時間を 直しました", status)
+status, _, _ = staff.post(f"/staff/classrooms/{cid}/reports/{report_id}/close", {})
+check("closing twice answers 404", status == 404, status)
+before = count("SELECT count(*) FROM listingReport")
+status, _, page = learner.post(f"/classrooms/{cid}/report", {"kind": "other", "message": "buy now", "website": "http://spam.example"}, csrf=False)
+check("a robot filling the hidden field is thanked and nothing is kept", status == 200 and count("SELECT count(*) FROM listingReport") == before, status)
+statuses = [learner.post(f"/classrooms/{cid}/report?lang=en", {"kind": "other"}, csrf=False) for _ in range(5)]
+check("one address may send five reports an hour, then 429 with Retry-After", [st for st, _, _ in statuses] == [200, 200, 200, 200, 429]
+      and "Retry-After" in statuses[-1][1], [st for st, _, _ in statuses])
+status, _, _ = learner.post("/classrooms/999999/report", {"kind": "other"}, csrf=False)
+check("a report on no listing is 404", status == 404, status)
 
 # Audit log: every change, who, which fields; staff Y does not see ward X's entries.
 status, _, page = staff.get("/staff/audit")

@@ -5,7 +5,7 @@ import Storage
 /// add a new one at the end. Invariants live in the schema so that no code path can store a broken classroom.
 public enum ClassroomSchema {
     /// The directory's migrations, oldest first; the composition root places them in the one plan.
-    public static let migrations: [Migration] = [createV1, listingsV2]
+    public static let migrations: [Migration] = [createV1, listingsV2, reportsV3]
 
     public static let createV1 = Migration("classroom-v1-create") { db in
         try db.execute(
@@ -107,6 +107,31 @@ public enum ClassroomSchema {
                 ALTER TABLE classroom ADD COLUMN reviewNote TEXT CHECK (length(reviewNote) <= 1000);
                 CREATE INDEX classroom_on_organiserId ON classroom(organiserId);
                 ALTER TABLE cancellation ADD COLUMN reason TEXT CHECK (length(reason) <= 200);
+                """
+        )
+    }
+
+    /// Corrections from the public. The reporter is not recorded; `reportLimit` keeps a hash of each address
+    /// for an hour, for the rate limit.
+    public static let reportsV3 = Migration("classroom-v3-reports") { db in
+        try db.execute(
+            sql: """
+                CREATE TABLE listingReport (
+                    id INTEGER PRIMARY KEY,
+                    classroomId INTEGER NOT NULL REFERENCES classroom(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('time_changed', 'ended', 'contact', 'other')),
+                    message TEXT NOT NULL CHECK (length(message) <= 1000),
+                    createdAt DATETIME NOT NULL,
+                    closedAt DATETIME,
+                    closedBy INTEGER,
+                    closeNote TEXT CHECK (length(closeNote) <= 1000)
+                );
+                CREATE INDEX listingReport_on_classroomId ON listingReport(classroomId, closedAt);
+                CREATE TABLE reportLimit (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    windowStart DATETIME NOT NULL,
+                    count INTEGER NOT NULL CHECK (count >= 1)
+                ) WITHOUT ROWID;
                 """
         )
     }

@@ -96,6 +96,7 @@ func buildRouterAndWork(_ services: AppServices) async throws -> (router: Router
     ClassroomPageController(directory: services.directory, renderer: renderer).register(on: pages)
     pages.get(SiteURL.asset(.key).route, use: renderer.assets.asset)
     let work = registerWork(on: router, services: services, renderer: renderer)
+    ReportController(directory: services.directory, renderer: renderer, work: work).register(on: pages)
     pages.answerOtherMethodsNotAllowed()
     let routes = RouteRecorder(router)
     HealthController(database: services.database).register(on: routes)
@@ -120,7 +121,7 @@ func registerWork(on router: Router<AppRequestContext>, services: AppServices, r
     let store = DatabaseSessionStore(accounts: services.accounts, lifetime: settings.absoluteLifetime)
     let work = WorkServices(
         accounts: services.accounts, classrooms: services.classrooms, pages: WorkPages(renderer: renderer), settings: settings, sessions: store,
-        database: services.database, freshness: services.directory.freshness
+        database: services.database, freshness: services.directory.freshness, reports: services.reports
     )
     let cookie = SessionCookieParameters(name: WorkSettings.sessionCookie, path: "/", secure: settings.secureCookies, sameSite: .lax)
     let area = router.group()

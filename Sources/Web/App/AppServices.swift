@@ -18,6 +18,8 @@ public struct AppServices: Sendable {
     /// What searches read; follows `classrooms`.
     public let directory: ClassroomDirectory
     public let furigana: FuriganaEngine
+    /// Problems with listings reported by the public.
+    public let reports: ReportService
     /// Teachers', staff and admin accounts, and the mail they are sent.
     public let accounts: AccountService
     /// Links in mail, cookie flags and session timeouts.
@@ -37,6 +39,7 @@ public struct AppServices: Sendable {
         accounts = AccountService(database: database, mailer: Mailer(delivery: mail, database: database), bcryptCost: bcryptCost)
         self.work = work
         classrooms = ClassroomService(database: database)
+        reports = ReportService(database: database)
         let directory = try await ClassroomDirectory(following: classrooms, freshness: freshness)
         let readings = Mutex(directory.knownReadings())
         let furigana = try FuriganaEngine(gazetteer: Self.gazetteer(readings.withLock { $0 }))

@@ -36,6 +36,7 @@ struct ClassroomPage {
     var lastConfirmedHTML: String
     /// Said near the top when nobody has confirmed the listing for ``FreshnessPolicy/staleAfterDays``.
     var outOfDateHTML: String?
+    var id: Classroom.ID
     /// schema.org Course with its CourseInstance, as JSON-LD (escaped for a `<script>` element).
     var jsonLD: String
 }
@@ -57,6 +58,7 @@ extension ClassroomPage: MustacheParent {
         case "calendarURL": calendarURL
         case "lastConfirmedHTML": lastConfirmedHTML
         case "outOfDateHTML": outOfDateHTML
+        case "reportURL": SiteURL.classroomReport(.value(id)).url([("lang", chrome.htmlLang)])
         case "jsonLD": jsonLD
         default: chrome.child(named: name)
         }
@@ -77,6 +79,7 @@ extension ClassroomPage {
             languageURL: { page.url([("lang", $0.rawValue)]) }, furiganaURL: { page.url([("lang", "ja"), ("furigana", $0 ? "on" : "off")]) }
         )
         nameHTML = renderer.data(c.name, settings)
+        id = c.id
         sample = c.isSample
         organiserHTML = renderer.data(c.organiser, settings)
         scheduleHTML = Self.schedule(c.schedule, now: now, renderer: renderer, settings: settings)

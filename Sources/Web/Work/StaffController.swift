@@ -24,6 +24,9 @@ struct StaffController {
         listing.post("send-back", use: { try await transition($0, $1, .sendBack) })
         listing.post("archive", use: { try await transition($0, $1, .archive) })
         listing.post("confirm", use: confirm)
+        listing.post("reports/{report}/close") { _, context in
+            try await work.closeReport(context, then: { WorkURL.review($0) + "?done=report_closed" })
+        }
     }
 
     func registerAdmin(on routes: some RouterMethods<AppRequestContext>) {
@@ -59,6 +62,8 @@ struct StaffController {
         let names = Dictionary(uniqueKeysWithValues: try await work.classrooms.municipalities().map { ($0.code, $0) })
         var page = pages.page(request, context, s, titleKey: "work.staff.title")
         if let done = request.uri.queryParameters.get("done"), ["approve", "send_back", "archive", "invited", "confirm"].contains(done) { page.notices = [pages.t("work.notice.\(done)", s)] }
+        let reported = try await work.openReportCount(all)
+        if reported > 0 { page.notices.append(pages.t("work.reports.open_count", s, ["count": String(reported)])) }
         let head = [pages.t("work.listing.name", s), pages.t("work.listing.municipality_code", s), pages.t("work.listing.organiser", s),
                     pages.t("work.listing.state", s), pages.t("work.listing.updated", s)]
         let today = TokyoDateTime.now.date
@@ -92,6 +97,7 @@ struct StaffController {
         guard let classroom = context.classroom else { throw HTTPError(.notFound) }
         let s = pages.settings(request)
         var page = pages.page(request, context, s, titleKey: "work.review.title")
+        page.notices = work.reportClosedNotice(request, s)
         let municipality = try await work.classrooms.municipalities().first { $0.code == classroom.municipalityCode }
         var blocks: [WorkPage.Block] = [.init(paragraphs: [pages.t("work.listing.state", s) + ": " + pages.t("work.state.\(classroom.listingState.rawValue)", s)])]
         if ClassroomService.Transition.approve.from.contains(classroom.listingState) {
@@ -109,6 +115,7 @@ struct StaffController {
             blocks.append(.init(form: .init(action: WorkURL.staffAction(classroom.id, "archive"), csrf: context.csrfToken, fieldsets: [],
                                             buttons: [.init(value: "archive", labelHTML: pages.t("work.listing.archive", s), secondary: true)], inline: true)))
         }
+        blocks += try await work.reportBlocks(classroom, closeAction: { WorkURL.staffAction(classroom.id, "reports/\($0)/close") }, csrf: context.csrfToken, s)
         blocks.append(.init(headingHTML: pages.t("work.listing.preview_title", s),
                             html: municipality.map { LearnerPreview.html(classroom, municipality: $0, renderer: pages.renderer, settings: s, freshness: work.freshness, below: 2) }))
         let history = try await work.classrooms.history(of: classroom.id, limit: 20)

@@ -21,6 +21,9 @@ struct TeachController {
         listing.post("submit", use: { try await transition($0, $1, .submit) })
         listing.post("archive", use: { try await transition($0, $1, .archive) })
         listing.post("confirm", use: confirm)
+        listing.post("reports/{report}/close") { _, context in
+            try await work.closeReport(context, then: { WorkURL.edit($0) + "?done=report_closed" })
+        }
     }
 
     /// "Still running as listed": confirms the listing as it stands.
@@ -41,6 +44,8 @@ struct TeachController {
         var page = pages.page(request, context, s, titleKey: "work.teach.title")
         let today = TokyoDateTime.now.date
         let due = listings.filter { work.freshnessNote($0, today: today, s) != nil }.count
+        let reported = try await work.openReportCount(listings)
+        if reported > 0 { page.notices.append(pages.t("work.reports.open_count", s, ["count": String(reported)])) }
         if due > 0 { page.notices.append(pages.t("work.teach.confirm_due", s, ["count": String(due), "days": String(work.freshness.remindAfterDays)])) }
         if let done = request.uri.queryParameters.get("done"), ["created", "saved", "submit", "archive", "confirm"].contains(done) { page.notices.insert(pages.t("work.notice.\(done)", s), at: 0) }
         page.blocks = [
@@ -72,7 +77,7 @@ struct TeachController {
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let classroom = context.classroom else { throw HTTPError(.notFound) }
-        return try await formPage(request, context, form: ClassroomForm(classroom), base: classroom, problems: [:], notices: [], status: .ok)
+        return try await formPage(request, context, form: ClassroomForm(classroom), base: classroom, problems: [:], notices: work.reportClosedNotice(request, pages.settings(request)), status: .ok)
     }
 
     /// The form page; for a stored listing also its state and the buttons that move it.
@@ -102,6 +107,7 @@ struct TeachController {
             if base.listingState != .archived {
                 blocks.append(work.confirmBlock(WorkURL.teachAction(base.id, "confirm"), lastConfirmed: base.lastConfirmed, csrf: context.csrfToken, s))
             }
+            blocks += try await work.reportBlocks(base, closeAction: { WorkURL.teachAction(base.id, "reports/\($0)/close") }, csrf: context.csrfToken, s)
             if ClassroomService.Transition.submit.from.contains(base.listingState) {
                 blocks.append(.init(headingHTML: pages.t("work.listing.submit_heading", s), paragraphs: [pages.t("work.listing.submit_intro", s)], form: .init(
                     action: WorkURL.teachAction(base.id, "submit"), csrf: context.csrfToken, fieldsets: [],

@@ -15,6 +15,7 @@ struct WorkServices: Sendable {
     let database: AppDatabase
     /// When a listing's page says it may be out of date, and when it leaves search.
     let freshness: FreshnessPolicy
+    let reports: ReportService
 
     /// The key hummingbird-auth's session storage files a session id under (its default prefix).
     static func sessionKey(_ id: String) -> String { "hbs." + id }
