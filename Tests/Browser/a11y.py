@@ -87,6 +87,7 @@ return {host: e.matches(':focus'), style: s.outlineStyle, width: parseFloat(s.ou
 
 
 # Data tables may scroll inside their own box (`.table`), which WCAG 1.4.10 allows; the page itself may not.
+# `.skip`, `.visually-hidden` and the report form's robot trap `.trap` are off screen on purpose.
 OVERFLOW = """
 document.documentElement.style.fontSize = arguments[0];
 for (const d of document.querySelectorAll('details')) d.open = true;
@@ -94,7 +95,7 @@ const width = document.documentElement.clientWidth;
 const wide = [];
 for (const e of document.body.querySelectorAll('*')) {
   const r = e.getBoundingClientRect();
-  if (r.width > 0 && (r.right > width + 1 || r.left < -1) && !e.closest('.skip, .visually-hidden, .table')) wide.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right));
+  if (r.width > 0 && (r.right > width + 1 || r.left < -1) && !e.closest('.skip, .visually-hidden, .trap, .table')) wide.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right));
 }
 const narrow = [];
 for (const dd of document.querySelectorAll('dd')) if (dd.textContent.trim() && dd.getBoundingClientRect().width < 40) narrow.push(dd.textContent.trim().slice(0, 20));
