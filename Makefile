@@ -49,12 +49,14 @@ run: build
 	.build/release/manabi serve --db "$(MANABI_DB)" --host "$(HOST)" --port "$(PORT)"
 
 ## The whole suite from a clean clone: Swift Testing through the real stack, the command line against a running
-## server (real processes), then the pages in headless Chromium.
+## server (real processes), the teacher and staff flow, the pages in headless Chromium, then schemathesis
+## against /openapi.json.
 test: deps browser-deps $(VENV)/.installed
 	swift test --disable-xctest
 	Tests/CLI/run.sh
 	Tests/Work/run.sh
 	VENV=$(VENV) Tests/Browser/run.sh
+	VENV=$(VENV) Tests/API/run.sh
 
 bench: deps bench-deps
 	bench/run.sh

@@ -26,7 +26,8 @@ extension ClassroomQuery {
         }
         from = try Self.time(parameters, "from")
         to = try Self.time(parameters, "to")
-        try Problem.mapping { [from, to] () throws(ClassroomError) in try Self.checkWindow(from: from, to: to) }
+        // People typing a window on the search page mean from–to; the API takes the two as separate conditions.
+        if pageSize != nil { try Problem.mapping { [from, to] () throws(ClassroomError) in try Self.checkWindow(from: from, to: to) } }
         for value in parameters.all("level") {
             guard let level = Level(code: value) else {
                 throw Problem.badParameter("level", "'\(value.prefix(40))' is not a level; use pre_a1, a1, a2 or b1.")

@@ -79,6 +79,14 @@ struct QueryParameters {
             .filter { !$0.isEmpty }
     }
 
+    /// Refuses a parameter given with no value (`weekday=`), except those in `allowed`. The API calls this:
+    /// pages send empty values for "any" from their forms, but in the API an empty value is a mistake.
+    func refuseEmpty(except allowed: Set<String> = []) throws(Problem) {
+        if let empty = pairs.first(where: { $0.value.isEmpty && !allowed.contains($0.name) }) {
+            throw Problem.badParameter(empty.name, "\(empty.name) has no value; leave it out to mean any.")
+        }
+    }
+
     /// The value of a parameter that may appear once.
     func single(_ name: String) throws(Problem) -> String? {
         let values = pairs.filter { $0.name == name }

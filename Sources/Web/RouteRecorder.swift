@@ -31,7 +31,8 @@ final class RouteRecorder<Context: RequestContext>: RouterMethods {
         for (path, served) in byPath {
             let allowed = served.map(\.method)
             let allow = (allowed + (allowed.contains(.get) ? [.head] : [])).map(\.rawValue).joined(separator: ", ")
-            for method in [HTTPRequest.Method.post, .put, .patch, .delete] where !allowed.contains(method) {
+            // TRACE would echo the request (cookies included) back; OPTIONS and QUERY are not served either.
+            for method in [HTTPRequest.Method.post, .put, .patch, .delete, .trace, .options, HTTPRequest.Method("QUERY")!] where !allowed.contains(method) {
                 router.on(RouterPath(path), method: method) { _, _ -> Response in
                     var problem = Problem(.methodNotAllowed, type: "method-not-allowed", detail: "\(path) answers \(allow) only.")
                     problem.headers[.allow] = allow

@@ -42,6 +42,8 @@ struct ClassroomAPITests {
             ("weekday=sun", { ($0["slots"] as? [[String: Any]])?.contains { $0["weekday"] as? String == "sun" } == true }),
             ("from=18:00", { ($0["slots"] as? [[String: Any]])?.contains { ($0["end"] as? String ?? "") > "18:00" } == true }),
             ("to=10:00", { ($0["slots"] as? [[String: Any]])?.contains { ($0["start"] as? String ?? "") < "10:00" } == true }),
+            // The two are separate conditions: to before from asks for slots spanning the gap (running 10:00–11:00).
+            ("from=11:00&to=10:00", { ($0["slots"] as? [[String: Any]])?.contains { ($0["start"] as? String ?? "") < "10:00" && ($0["end"] as? String ?? "") > "11:00" } == true }),
             ("municipality=131211&municipality=131229", { ["131211", "131229"].contains(($0["municipality"] as? [String: Any])?["code"] as? String ?? "") }),
         ]
         for (filter, holds) in checks {

@@ -45,10 +45,11 @@ public struct ClassroomQuery: Sendable, Hashable {
         }
     }
 
-    /// Checks the combinations a single parameter cannot (text length, window order, paging bounds).
+    /// Checks the combinations a single parameter cannot (text length, paging bounds). `from` and `to` are two
+    /// independent conditions (a slot ends after `from`, starts before `to`), so `to` before `from` asks for slots
+    /// that span the gap; the search form, where people type a window, refuses that with ``checkWindow(from:to:parameter:)``.
     public func validate() throws(ClassroomError) {
         _ = try Self.searchText(text)
-        try Self.checkWindow(from: from, to: to)
         guard (1...Self.maxLimit).contains(limit) else {
             throw .invalidQuery(parameter: "limit", detail: "limit must be between 1 and \(Self.maxLimit)")
         }

@@ -31,23 +31,35 @@ enum OpenAPIDocument {
     static var boolean: Object { ["type": "boolean"] }
     static var integer: Object { ["type": "integer"] }
     static var time: Object { ["type": "string", "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$"] }
+    /// Text of at most `maxLength` characters without control characters (Unicode Cc), which every query
+    /// parameter refuses.
+    static func text(maxLength: Int) -> Object { ["type": "string", "maxLength": maxLength, "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"] }
 
-    static var document: Object {
-        let q = parameter("q", "Free text in any script: kanji, hiragana, katakana (also half-width), romaji with or without long vowels.", schema: ["type": "string", "maxLength": 200])
+    /// - Parameter municipalityCodes: the codes the server knows (Tokyo's 62), so that a code it would refuse
+    ///   is outside the documented values.
+    ///   - languageNames: the language names the server takes in place of a tag (`Vietnamese`, `ベトナム語`).
+    static func document(municipalityCodes: [String], languageNames: [String]) -> Object {
+        let code: Object = ["type": "string", "enum": municipalityCodes]
+        // A tag as LanguageTag reads it (language, then optional script, then optional region), or a known name.
+        let language: Object = ["anyOf": [
+            ["type": "string", "pattern": "^[A-Za-z]{2,3}([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?$"],
+            ["type": "string", "enum": languageNames],
+        ]]
+        let q = parameter("q", "Free text in any script: kanji, hiragana, katakana (also half-width), romaji with or without long vowels.", schema: text(maxLength: 200))
         let classroomParameters: [Object] = [
             q,
-            parameter("municipality", "6-digit municipality code", schema: ["type": "string", "pattern": "^13[0-9]{4}$"], repeatable: true),
+            parameter("municipality", "6-digit municipality code (see /api/v1/municipalities)", schema: code, repeatable: true),
             parameter("weekday", "Day of a weekly slot", schema: ["type": "string", "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]], repeatable: true),
-            parameter("from", "A slot must end after this time (HH:MM)", schema: time),
+            parameter("from", "A slot must end after this time (HH:MM). Independent of to: to before from asks for slots that span from to to.", schema: time),
             parameter("to", "A slot must start before this time (HH:MM)", schema: time),
             parameter("level", "Level offered", schema: ["type": "string", "enum": ["pre_a1", "a1", "a2", "b1"]], repeatable: true),
-            parameter("language", "Support language: BCP 47 code, or its name in English, Japanese or itself", schema: string, repeatable: true),
+            parameter("language", "Support language: BCP 47 code, or its name in English, Japanese or itself", schema: language, repeatable: true),
             parameter("format", "Where the class meets", schema: ["type": "string", "enum": ["in_person", "online", "hybrid"]]),
             parameter("free", "Only free classes", schema: boolean),
             parameter("childcare", "Only classes with childcare", schema: boolean),
             parameter("accepting", "Only classes taking new learners", schema: boolean),
             parameter("limit", "Page size", schema: ["type": "integer", "minimum": 1, "maximum": 100, "default": 20]),
-            parameter("offset", "Items to skip", schema: ["type": "integer", "minimum": 0, "default": 0]),
+            parameter("offset", "Items to skip", schema: ["type": "integer", "minimum": 0, "maximum": 1_000_000, "default": 0]),
         ]
         let paths: Object = [
             "/healthz": get("Health: 200 when the database answers", response: ok(["type": "object"], "Healthy"), errors: ["503"]),
@@ -73,13 +85,13 @@ enum OpenAPIDocument {
             ),
             "/municipalities/{code}/calendar.ics": get(
                 "Every published classroom of a municipality as iCalendar",
-                parameters: [parameter("code", "6-digit municipality code", schema: ["type": "string", "pattern": "^13[0-9]{4}$"], required: true, in: "path")],
+                parameters: [parameter("code", "6-digit municipality code", schema: code, required: true, in: "path")],
                 response: ["description": "Calendar", "content": ["text/calendar": ["schema": string]]], errors: ["404"]
             ),
             "/api/v1/furigana": get(
                 "Furigana: segments of text with hiragana readings for those holding kanji",
-                parameters: [parameter("text", "Text, at most 2,000 characters", schema: ["type": "string", "maxLength": 2000], required: true)],
-                response: ok(ref("Furigana"), "Segments that concatenate back to text"), errors: ["400", "413"]
+                parameters: [parameter("text", "Text, at most 2,000 characters", schema: text(maxLength: 2000), required: true)],
+                response: ok(ref("Furigana"), "Segments that concatenate back to text"), errors: ["400"]
             ),
         ]
         return [
@@ -149,8 +161,11 @@ enum OpenAPIDocument {
         ]
     }
 
-    /// The document as JSON bytes, built once.
-    static let json: Data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    /// The document as JSON bytes.
+    static func json(municipalityCodes: [String], languageNames: [String]) -> Data {
+        let document = document(municipalityCodes: municipalityCodes, languageNames: languageNames)
+        return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    }
 
     /// The OpenAPI path template of a router path (`/api/v1/classrooms/:id` → `/api/v1/classrooms/{id}`).
     static func template(_ routerPath: String) -> String {

@@ -100,10 +100,15 @@ func buildRouterAndWork(_ services: AppServices) async throws -> (router: Router
     pages.answerOtherMethodsNotAllowed()
     let routes = RouteRecorder(router)
     HealthController(database: services.database).register(on: routes)
+    // Names the search accepts for a language, as the catalogue spells them, where exactly one language answers.
+    let languageNames = Set(SupportLanguage.catalog.flatMap { [$0.english, $0.japanese] + $0.endonyms }).filter { services.directory.language(named: $0) != nil }
+    let openAPI = OpenAPIDocument.json(
+        municipalityCodes: try services.directory.municipalities().map(\.municipality.code.rawValue).sorted(), languageNames: languageNames.sorted()
+    )
     routes.get(SiteURL.openAPI.route) { _, _ -> Response in
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
     }
     DirectoryAPIController(directory: services.directory).register(on: routes)
     ClassroomAPIController(directory: services.directory, cache: SearchResponseCache(capacity: services.searchCacheCapacity)).register(on: routes)

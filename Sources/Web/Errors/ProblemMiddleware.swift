@@ -50,7 +50,7 @@ extension Problem {
     init(_ error: TextError, parameter: String) {
         switch error {
         case .tooLong(let limit, let actual):
-            self.init(.contentTooLarge, type: "too-long", detail: "\(parameter) has \(actual) characters; at most \(limit) are accepted.", parameter: parameter)
+            self.init(.badRequest, type: "too-long", detail: "\(parameter) has \(actual) characters; at most \(limit) are accepted.", parameter: parameter)
         case .invalidUTF8: self = .badParameter(parameter, "\(parameter) is not valid UTF-8.")
         case .controlCharacters: self = .badParameter(parameter, "\(parameter) contains control characters.")
         case .engineUnavailable(let what):
