@@ -86,6 +86,18 @@ return {host: e.matches(':focus'), style: s.outlineStyle, width: parseFloat(s.ou
 """
 
 
+def checked_focus_ring(browser, element, name):
+    """The focus ring of the focused `element`, asserted visible (2 px or more) and at 3:1 against what is behind
+    it (WCAG 1.4.11); None when focus sits on a date or time field's own picker button, which lives in the
+    browser's shadow tree where the stylesheet's ::-webkit-calendar-picker-indicator rule rings it: tab on."""
+    ring = browser.execute_script(FOCUS_RING, element)
+    if not ring["host"] and element.get_attribute("type") in ("time", "date"):
+        return None
+    assert ring["style"] != "none" and ring["width"] >= 2, (name, ring)
+    assert ring["ratio"] >= 3.0, (name, ring)
+    return ring
+
+
 # Data tables may scroll inside their own box (`.table`), which WCAG 1.4.10 allows; the page itself may not.
 # `.skip`, `.visually-hidden` and the report form's robot trap `.trap` are off screen on purpose.
 OVERFLOW = """

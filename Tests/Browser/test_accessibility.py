@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from a11y import CONTRAST_SCRIPT, FOCUS_RING, OVERFLOW, axe_source, focused, run_axe, tab_until
+from a11y import CONTRAST_SCRIPT, OVERFLOW, axe_source, checked_focus_ring, focused, run_axe, tab_until
 from conftest import ARTIFACTS, BASE
 
 PAGES = [
@@ -91,15 +91,11 @@ def test_keyboard_alone_finds_a_class_and_opens_it(browser):
     seen, rings = [], set()
     for _ in range(60):
         element = focused(browser)
-        ring = browser.execute_script(FOCUS_RING, element)
         name = element.get_attribute("id") or element.get_attribute("class") or element.text
-        if not ring["host"] and element.get_attribute("type") == "time":
-            # The time field's own picker button has focus: it sits in the browser's shadow tree, where
-            # the stylesheet's ::-webkit-calendar-picker-indicator rule draws the ring, not on the input.
+        ring = checked_focus_ring(browser, element, name)
+        if ring is None:
             element.send_keys(Keys.TAB)
             continue
-        assert ring["style"] != "none" and ring["width"] >= 2, (name, ring)
-        assert ring["ratio"] >= 3.0, (name, ring)  # WCAG 1.4.11 non-text contrast
         rings.add(f"{ring['ratio']:.2f}:1 {ring['colour']}")
         if name not in seen:
             seen.append(name)
