@@ -360,6 +360,43 @@ check("…and keeps the person who changed it signed in", teacher.get("/teach")[
 teacher.post("/logout", {})
 check("POST /logout ends the session", teacher.get("/teach")[0] == 302)
 
+# Joining through the public form: staff of that ward decide, staff of another ward cannot.
+applicant = Browser()
+status, _, page = applicant.post("/join", {"email": "new.teacher@example.jp", "organiser": "Cの会", "municipality": "131041", "message": "土曜の 教室です"})
+check("a teacher asks to join", status == 200 and 'class="notice"' in page, status)
+check("…and staff of the ward are mailed", "/staff/requests" in open(MAIL, encoding="utf-8").read().split("-----")[-2])
+request_id = count("SELECT id FROM joinRequest WHERE email = 'new.teacher@example.jp'")
+check("staff of the ward see the request", "new.teacher@example.jp" in staff.get("/staff/requests")[2])
+check("…staff of another ward do not", "new.teacher@example.jp" not in staff_y.get("/staff/requests")[2])
+status, _, _ = staff_y.post(f"/staff/requests/{request_id}/approve", {})
+check("staff of another ward cannot approve it (403)", status == 403, status)
+status, _, _ = staff.post(f"/staff/requests/{request_id}/approve", {})
+check("staff of the ward approve it, and an invitation goes out", status == 303 and "To: new.teacher@example.jp" in open(MAIL, encoding="utf-8").read(), status)
+
+# Forgotten password: the same answer whether or not the address has an account; the link works once.
+status_known, _, page_known = Browser().post("/password/forgot", {"email": "teacher.b@example.jp"})
+status_unknown, _, page_unknown = Browser().post("/password/forgot", {"email": "nobody.here@example.jp"})
+check("the forgot form answers the same for a known and an unknown address", status_known == status_unknown == 200
+      and page_known.count("notice") == page_unknown.count("notice"), (status_known, status_unknown))
+reset = re.findall(r"http://[^\s]+(/password/reset/[A-Za-z0-9_-]+)", open(MAIL, encoding="utf-8").read())[-1]
+check("only the known address got a mail", "nobody.here@example.jp" not in open(MAIL, encoding="utf-8").read())
+resetter = Browser()
+status, headers, _ = resetter.post(reset, {"new_password": PASSWORD + " new", "confirm": PASSWORD + " new"})
+check("the reset link sets a new password and signs in", status == 303 and resetter.get("/teach")[0] == 200, status)
+check("…once", Browser().get(reset)[0] == 404)
+check("the old password no longer works", Browser().login("teacher.b@example.jp", PASSWORD)[0] == 401)
+
+# Idle sessions end: a session last seen 31 minutes ago is signed out (the clock moved in the file).
+idle = Browser()
+idle.login("ward.y@example.jp", PASSWORD)
+check("a fresh session works", idle.get("/staff")[0] == 200)
+connection = sqlite3.connect(DB, isolation_level=None)
+connection.execute("UPDATE session SET data = CAST(json_set(CAST(data AS TEXT), '$.lastSeen', json_extract(CAST(data AS TEXT), '$.lastSeen') - 31 * 60) AS BLOB)"
+                   " WHERE accountId = (SELECT id FROM account WHERE email = 'ward.y@example.jp')")
+connection.close()
+status, headers, _ = idle.get("/staff")
+check("after 31 idle minutes the session is over", status == 302 and headers["Location"].startswith("/login"), status)
+
 # Throttling: the same answer for an unknown address and a wrong password, then back-off.
 attacker = Browser()
 a = attacker.login("nobody@example.jp", "wrong password!!")
@@ -367,7 +404,7 @@ b = attacker.login("teacher.b@example.jp", "wrong password!!")
 check("login errors never say whether the address exists", a[0] == b[0] == 401 and a[2].count("field-error") == b[2].count("field-error"))
 for _ in range(5):
     status, headers, _ = attacker.login("teacher.b@example.jp", "wrong password!!")
-status, headers, _ = attacker.login("teacher.b@example.jp", PASSWORD)
+status, headers, _ = attacker.login("teacher.b@example.jp", PASSWORD + " new")  # its password since the reset above
 check("repeated failures slow the account down (429 even with the right password)", status == 429 and "Retry-After" in headers, status)
 
 print(f"{len(failures)} failed" if failures else "work flow: all passed")
