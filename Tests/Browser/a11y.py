@@ -98,6 +98,19 @@ def checked_focus_ring(browser, element, name):
     return ring
 
 
+def focus_stops(browser, name_of, limit):
+    """Walks the page with Tab from the current focus, yielding (element, name, ring) at each stop, its focus ring
+    already checked; the loop that reads them decides where to stop (break). Fails if `limit` presses pass first."""
+    for _ in range(limit):
+        element = focused(browser)
+        name = name_of(element)
+        ring = checked_focus_ring(browser, element, name)
+        if ring is not None:
+            yield element, name, ring
+        focused(browser).send_keys(Keys.TAB)
+    raise AssertionError(f"the walk found no end within {limit} Tab presses")
+
+
 # Data tables may scroll inside their own box (`.table`), which WCAG 1.4.10 allows; the page itself may not.
 # `.skip`, `.visually-hidden` and the report form's robot trap `.trap` are off screen on purpose.
 OVERFLOW = """

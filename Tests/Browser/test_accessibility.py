@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from a11y import CONTRAST_SCRIPT, OVERFLOW, axe_source, checked_focus_ring, focused, run_axe, tab_until
+from a11y import CONTRAST_SCRIPT, OVERFLOW, axe_source, focus_stops, focused, run_axe, tab_until
 from conftest import ARTIFACTS, BASE
 
 PAGES = [
@@ -89,13 +89,8 @@ def test_keyboard_alone_finds_a_class_and_opens_it(browser):
     assert focused(browser).get_attribute("class") == "skip"
     # Every stop on the way shows a focus ring.
     seen, rings = [], set()
-    for _ in range(60):
-        element = focused(browser)
-        name = element.get_attribute("id") or element.get_attribute("class") or element.text
-        ring = checked_focus_ring(browser, element, name)
-        if ring is None:
-            element.send_keys(Keys.TAB)
-            continue
+    name_of = lambda e: e.get_attribute("id") or e.get_attribute("class") or e.text  # noqa: E731
+    for element, name, ring in focus_stops(browser, name_of, 60):
         rings.add(f"{ring['ratio']:.2f}:1 {ring['colour']}")
         if name not in seen:
             seen.append(name)
@@ -105,7 +100,6 @@ def test_keyboard_alone_finds_a_class_and_opens_it(browser):
             # "More filters" is folded so the results come first on a phone; Enter opens it.
             element.send_keys(Keys.ENTER)
             assert browser.execute_script("return arguments[0].parentElement.open", element)
-        element.send_keys(Keys.TAB)
     with open(ARTIFACTS / "contrast.txt", "a", encoding="utf-8") as report:
         report.write("focus ring (needs 3.0): " + ", ".join(sorted(rings)) + "\n")
     for control in ["q", "municipality", "weekday", "time", "from", "to", "level-pre_a1", "level-b1", "language", "format", "free", "childcare", "accepting"]:

@@ -20,7 +20,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from a11y import CONTRAST_SCRIPT, OVERFLOW, axe_source, checked_focus_ring, focused, run_axe, tab_until
+from a11y import CONTRAST_SCRIPT, OVERFLOW, axe_source, focus_stops, focused, run_axe, tab_until
 from conftest import ARTIFACTS, BASE
 
 PASSWORD = "a long and unusual passphrase"
@@ -64,6 +64,12 @@ def press(browser, label_or_value, within="main"):
     raise AssertionError(f"no button {label_or_value!r} among {[b.text for b in browser.find_elements(By.CSS_SELECTOR, 'button')]}")
 
 
+def wait_for(browser, selector):
+    """The element `selector` finds once the page a click started has loaded (a click returns before that)."""
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, selector))
+    return browser.find_element(By.CSS_SELECTOR, selector)
+
+
 def send_form(browser):
     """Clicks the first button of the page's own form (the sign-out button sits in a small form of its own)."""
     browser.find_element(By.CSS_SELECTOR, "main form:not(.inline) button").click()
@@ -74,6 +80,8 @@ def choose_password(browser, link):
     type_into(browser, "new_password", PASSWORD)
     type_into(browser, "confirm", PASSWORD)
     send_form(browser)
+    # The click returns before the next page has loaded; wait for the redirect away from the link.
+    WebDriverWait(browser, 10).until(lambda b: "/welcome/" not in b.current_url)
 
 
 def sign_out(browser):
@@ -105,7 +113,7 @@ def test_invite_to_published_class_a_learner_finds(browser):
     choose_password(browser, mailed_links()[-1])
     assert browser.current_url.endswith("/teach"), browser.current_url
     browser.find_element(By.CSS_SELECTOR, "a.button").click()
-    assert browser.current_url.endswith("/teach/classrooms/new")
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/teach/classrooms/new"))
 
     # A classroom with a weekly Saturday slot and no class on the first Saturday to come.
     today = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Tokyo")).date()
@@ -127,7 +135,7 @@ def test_invite_to_published_class_a_learner_finds(browser):
     press(browser, "save")
 
     # Back with the error beside its field, described by it, listed in the summary, and nothing lost.
-    summary = browser.find_element(By.CSS_SELECTOR, ".error-summary")
+    summary = wait_for(browser, ".error-summary")
     assert summary.find_element(By.CSS_SELECTOR, "a").get_attribute("href").endswith("#fee_yen")
     fee = browser.find_element(By.NAME, "fee_yen")
     assert fee.get_attribute("aria-invalid") == "true"
@@ -142,7 +150,7 @@ def test_invite_to_published_class_a_learner_finds(browser):
 
     # The preview shows the learner's page before anything is stored; HTML typed shows as text.
     press(browser, "preview")
-    preview = browser.find_element(By.CSS_SELECTOR, ".preview")
+    preview = wait_for(browser, ".preview")
     assert NAME in preview.text and "<b>2階</b>" in preview.text
     assert not preview.find_elements(By.CSS_SELECTOR, "b")
     seen["preview_html"] = browser.page_source
@@ -155,6 +163,7 @@ def test_invite_to_published_class_a_learner_finds(browser):
 
     # Asking for approval: the first publication waits for staff.
     browser.find_element(By.CSS_SELECTOR, f"a[href='/teach/classrooms/{cid}']").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(f"/teach/classrooms/{cid}"))
     press(browser, "submit")
     WebDriverWait(browser, 10).until(lambda b: "done=submit" in b.current_url)
     browser.get(BASE + f"/classrooms/{cid}")
@@ -168,6 +177,7 @@ def test_invite_to_published_class_a_learner_finds(browser):
     tab_until(browser, lambda e: e.get_attribute("name") == "password").send_keys(PASSWORD + Keys.ENTER)
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/staff"))
     browser.find_element(By.CSS_SELECTOR, f"a[href='/staff/classrooms/{cid}']").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(f"/staff/classrooms/{cid}"))
     press(browser, "approve")
     WebDriverWait(browser, 10).until(lambda b: "done=" in b.current_url)
     sign_out(browser)
@@ -179,6 +189,7 @@ def test_invite_to_published_class_a_learner_finds(browser):
     browser.find_element(By.ID, "q").submit()
     WebDriverWait(browser, 10).until(lambda b: "q=" in b.current_url)
     browser.find_element(By.CSS_SELECTOR, f"a[href^='/classrooms/{cid}']").click()
+    WebDriverWait(browser, 10).until(lambda b: f"/classrooms/{cid}" in b.current_url)
     assert browser.find_element(By.TAG_NAME, "h1").text == NAME
     upcoming = browser.find_element(By.XPATH, "//h3/following-sibling::ul[1]").text
     assert seen["second"].isoformat() in upcoming, upcoming
@@ -203,14 +214,14 @@ def test_a_report_in_vietnamese_reaches_the_teacher_who_fixes_the_time_and_confi
     browser.get(BASE + f"/classrooms/{cid}?lang=vi")
     assert note in browser.find_element(By.TAG_NAME, "article").text
     browser.find_element(By.CSS_SELECTOR, f"a[href^='/classrooms/{cid}/report']").click()
+    WebDriverWait(browser, 10).until(lambda b: "/report" in b.current_url)
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
     send_form(browser)  # nothing chosen: the form says so and keeps the page in Vietnamese
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "kind-error"))
-    assert browser.find_element(By.ID, "kind-error").text.strip()
+    assert wait_for(browser, "#kind-error").text.strip()
     browser.find_element(By.ID, "kind-time_changed").click()
     browser.find_element(By.ID, "message").send_keys("Lớp thứ Bảy bây giờ bắt đầu lúc 13:00.")
     send_form(browser)
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "[role=status]"))
+    wait_for(browser, "[role=status]")
 
     # The teacher is told on My classes, reads it on the class, fixes the time and closes the report.
     signed_in_as(browser, TEACHER_EMAIL)
@@ -257,15 +268,17 @@ def visits():
         type_into(browser, "name", "")
         type_into(browser, "fee_yen", "many")
         press(browser, "save")
+        wait_for(browser, ".error-summary")
 
     def report_with_error(browser):
         browser.get(BASE + f"/classrooms/{cid}/report")
         send_form(browser)
-        WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "kind-error"))
+        wait_for(browser, "#kind-error")
 
     def preview(browser):
         browser.get(BASE + f"/teach/classrooms/{cid}")
         press(browser, "preview")
+        wait_for(browser, ".preview")
 
     return [
         (None, "/login", "/login"), (None, "/join", "/join"), (None, "/password/forgot", "/password/forgot"),
@@ -345,21 +358,13 @@ def test_keyboard_alone_walks_the_classroom_form_with_a_visible_focus_ring(brows
     browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
     assert focused(browser).get_attribute("class") == "skip"
     names, rings = [], set()
-    for _ in range(400):
-        element = focused(browser)
-        label = (element.get_attribute("value") if element.tag_name == "button" else element.get_attribute("name")) or element.get_attribute("class") or element.text
-        ring = checked_focus_ring(browser, element, label)
-        if ring is None:
-            element.send_keys(Keys.TAB)
-            continue
+    label_of = lambda e: (e.get_attribute("value") if e.tag_name == "button" else e.get_attribute("name")) or e.get_attribute("class") or e.text  # noqa: E731
+    for element, label, ring in focus_stops(browser, label_of, 400):
         rings.add(f"{ring['ratio']:.2f}:1")
         if label not in names:
             names.append(label)
         if element.tag_name == "button" and element.get_attribute("value") == "preview":
             break
-        element.send_keys(Keys.TAB)
-    else:
-        raise AssertionError(f"the keyboard never reached the preview button; last stops {names[-5:]}")
     order = ["name", "municipality_code", "venue", "format", "levels", "languages", "fee_yen", "weekly.0.weekday", "weekly.0.start", "cancellations.0.date", "cancellations.0.reason", "save"]
     stops = [n for n in names if n in order]
     assert stops == [n for n in order if n in stops] and set(order) <= set(names), names
