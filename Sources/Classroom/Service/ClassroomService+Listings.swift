@@ -114,6 +114,13 @@ extension ClassroomService {
         try await store.classrooms(where: ClassroomRecord.Columns.organiserId == organiser.rawValue)
     }
 
+    /// Published listings of an organiser last confirmed on or before `date` (ISO dates compare as text), for the
+    /// freshness reminders: read by the query, so the job does not decode the whole directory.
+    public func publishedClassrooms(confirmedOnOrBefore date: LocalDate) async throws -> [Classroom] {
+        try await store.classrooms(where: ClassroomRecord.Columns.status == ClassroomStatus.published.rawValue
+            && ClassroomRecord.Columns.organiserId != nil && ClassroomRecord.Columns.lastConfirmed <= date.description)
+    }
+
     /// The listings in the given municipalities, whatever their state, most recently changed first.
     public func storedClassrooms(in municipalities: Set<Municipality.Code>) async throws -> [Classroom] {
         try await store.classrooms(where: municipalities.map(\.rawValue).contains(ClassroomRecord.Columns.municipalityCode))

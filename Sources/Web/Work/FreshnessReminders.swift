@@ -9,7 +9,8 @@ extension WorkServices {
     /// often this runs or the server restarts. Returns how many messages went out.
     func sendFreshnessReminders(today: LocalDate, logger: Logger) async throws -> Int {
         var sent = 0
-        for classroom in try await classrooms.storedClassrooms() where classroom.listingState == .published {
+        let due = try await classrooms.publishedClassrooms(confirmedOnOrBefore: today.adding(days: -freshness.remindAfterDays))
+        for classroom in due where classroom.listingState == .published {
             guard freshness.freshness(lastConfirmed: classroom.lastConfirmed, today: today) != .current, let organiser = classroom.organiserId else { continue }
             let teachers = try await accounts.accounts(role: .teacher, organiserId: organiser.rawValue)
             guard !teachers.isEmpty, try await accounts.mailer.claimOnce("freshness:\(classroom.id):\(classroom.lastConfirmed)") else { continue }

@@ -42,6 +42,7 @@ struct ClassroomRecord: Codable, FetchableRecord, PersistableRecord {
         static let organiserId = Column(CodingKeys.organiserId)
         static let municipalityCode = Column(CodingKeys.municipalityCode)
         static let updatedAt = Column(CodingKeys.updatedAt)
+        static let lastConfirmed = Column(CodingKeys.lastConfirmed)
     }
 
     init(_ c: Classroom, createdAt: Date, updatedAt: Date) {
