@@ -276,6 +276,10 @@ check("one address may send five reports an hour, then 429 with Retry-After", [s
       and "Retry-After" in statuses[-1][1], [st for st, _, _ in statuses])
 status, _, _ = learner.post("/classrooms/999999/report", {"kind": "other"}, csrf=False)
 check("a report on no listing is 404", status == 404, status)
+status, _, _ = Browser().post(f"/classrooms/{cid}/report", {"kind": "other", "message": "a" * 20_000}, csrf=False)
+check("a report body over 16 KB is 413, not a crash", status == 413, status)
+status, _, _ = teacher.post(f"/teach/classrooms/{cid}", dict(edit, venue="v" * 300_000))
+check("a work form over 256 KB is 413", status == 413, status)
 
 # Audit log: every change, who, which fields; staff Y does not see ward X's entries.
 status, _, page = staff.get("/staff/audit")

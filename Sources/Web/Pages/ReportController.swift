@@ -26,8 +26,7 @@ struct ReportController {
         let settings = try Self.settings(request)
         let found = try directory.classroom(from: context)
         var request = request
-        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else { throw HTTPError(.unsupportedMediaType) }
-        let form = FormData(urlEncoded: String(buffer: try await request.collectBody(upTo: Self.bodyLimit)))
+        let form = try await FormData.read(&request, upTo: Self.bodyLimit)
         var page = ReportPage(found.classroom, renderer: renderer, settings: settings, kind: form["kind"], message: form["message"])
         // A robot filled the field people never see: thank it and keep nothing.
         if !form["website"].isEmpty {

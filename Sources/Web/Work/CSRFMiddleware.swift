@@ -24,10 +24,7 @@ struct CSRFMiddleware: RouterMiddleware {
             return response
         default:
             var request = request
-            let type = request.headers[.contentType]?.lowercased() ?? ""
-            guard type.hasPrefix("application/x-www-form-urlencoded") else { throw HTTPError(.unsupportedMediaType) }
-            let body = try await request.collectBody(upTo: Self.bodyLimit)
-            context.form = FormData(urlEncoded: String(buffer: body))
+            context.form = try await FormData.read(&request, upTo: Self.bodyLimit)
             guard let cookie, !cookie.isEmpty, Secret.equal(cookie, context.form["csrf"]) else {
                 throw HTTPError(.forbidden, message: "csrf")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// The fields of an `application/x-www-form-urlencoded` body, in order, repeated names kept.
 struct FormData: Sendable {
@@ -24,4 +25,22 @@ struct FormData: Sendable {
     func has(_ name: String) -> Bool { pairs.contains { $0.name == name } }
 
     var names: [String] { pairs.map(\.name) }
+}
+
+extension FormData {
+    /// The `application/x-www-form-urlencoded` body of `request`: 415 for any other type, 413 past `limit` bytes
+    /// (reading stops there, so an endless body costs no more than the limit).
+    static func read(_ request: inout Request, upTo limit: Int) async throws -> FormData {
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
+            throw HTTPError(.unsupportedMediaType)
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: limit)
+        } catch {
+            // NIO's too-many-bytes error, or the client going away mid-body: either way the form never arrived whole.
+            throw HTTPError(.contentTooLarge)
+        }
+        return FormData(urlEncoded: String(buffer: body))
+    }
 }
