@@ -5,23 +5,28 @@ import Hummingbird
 /// known path answer 405 with `Allow` instead of 404.
 final class RouteRecorder<Context: RequestContext>: RouterMethods {
     let router: Router<Context>
+    /// Where routes go: the router, or a group of it carrying middleware of its own (the write API's token check).
+    private let target: any RouterMethods<Context>
     private(set) var routes: [(method: HTTPRequest.Method, path: String)] = []
 
-    init(_ router: Router<Context>) {
+    /// - Parameter target: a group of `router` without a path prefix to register through; the 405 answers for
+    ///   other methods go to `router` itself, so they answer before any of the group's middleware.
+    init(_ router: Router<Context>, through target: (any RouterMethods<Context>)? = nil) {
         self.router = router
+        self.target = target ?? router
     }
 
     @discardableResult
     func on<Responder: HTTPResponder>(_ path: RouterPath, method: HTTPRequest.Method, responder: Responder) -> Self
     where Responder.Context == Context {
         routes.append((method, path.description))
-        router.on(path, method: method, responder: responder)
+        target.on(path, method: method, responder: responder)
         return self
     }
 
     @discardableResult
     func add(middleware: any MiddlewareProtocol<Request, Response, Context>) -> Self {
-        router.add(middleware: middleware)
+        target.add(middleware: middleware)
         return self
     }
 
@@ -32,7 +37,9 @@ final class RouteRecorder<Context: RequestContext>: RouterMethods {
             let allowed = served.map(\.method)
             let allow = (allowed + (allowed.contains(.get) ? [.head] : [])).map(\.rawValue).joined(separator: ", ")
             // TRACE would echo the request (cookies included) back; OPTIONS and QUERY are not served either.
-            for method in [HTTPRequest.Method.post, .put, .patch, .delete, .trace, .options, HTTPRequest.Method("QUERY")!] where !allowed.contains(method) {
+            // A path served only by POST, PATCH or DELETE (the write API's actions) answers GET and HEAD with 405 too.
+            let reads: [HTTPRequest.Method] = allowed.contains(.get) ? [] : [.get, .head]
+            for method in reads + [HTTPRequest.Method.post, .put, .patch, .delete, .trace, .options, HTTPRequest.Method("QUERY")!] where !allowed.contains(method) {
                 router.on(RouterPath(path), method: method) { _, _ -> Response in
                     var problem = Problem(.methodNotAllowed, type: "method-not-allowed", detail: "\(path) answers \(allow) only.")
                     problem.headers[.allow] = allow

@@ -11,7 +11,7 @@ import Web
 struct Manabi: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find a local Japanese class in Tokyo.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, Import.self, Export.self, Backup.self, User.self],
+        subcommands: [Serve.self, Migrate.self, Seed.self, Import.self, Export.self, Backup.self, User.self, Token.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -194,6 +194,36 @@ struct User: AsyncParsableCommand {
                 fail("'\(email)' is not an e-mail address.")
             } catch AccountService.Failure.emailTaken {
                 fail("\(email) already has an account.")
+            }
+        }
+    }
+}
+
+struct Token: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Manage personal API tokens.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a personal API token for an account and print it (once: only its SHA-256 is kept).",
+            discussion: "The token acts with the account's role and scope. Its owner sees it on their account page and can revoke it there."
+        )
+        @OptionGroup var database: DatabaseOptions
+        @Option(name: .long, help: "The account's e-mail address.")
+        var email: String
+        @Option(name: .long, help: "What the token is for (1–100 characters).")
+        var label: String
+
+        func run() async throws {
+            let db = try database.open()
+            let accounts = AccountService(database: db, mailer: Mailer(delivery: .fromEnvironment(), database: db))
+            guard let account = try await accounts.account(email: email) else { fail("No account has the address \(email).") }
+            do {
+                let made = try await accounts.createToken(for: account.id, label: label, by: .commandLine)
+                print(made.secret)
+            } catch AccountService.TokenProblem.invalidLabel {
+                fail("--label must be 1 to 100 characters without control characters.")
+            } catch AccountService.TokenProblem.tooMany {
+                fail("\(account.email) has \(APIToken.perAccountLimit) live tokens already; revoke one on the account page first.")
             }
         }
     }

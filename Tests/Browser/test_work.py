@@ -280,12 +280,19 @@ def visits():
         press(browser, "preview")
         wait_for(browser, ".preview")
 
+    def new_token(browser):
+        browser.get(BASE + "/account")
+        type_into(browser, "label", "時間割スクリプト")
+        press(browser, "create")
+        wait_for(browser, "code.secret")
+
     return [
         (None, "/login", "/login"), (None, "/join", "/join"), (None, "/password/forgot", "/password/forgot"),
         (None, "report form", f"/classrooms/{cid}/report"), (None, "report form with an error", report_with_error),
         (TEACHER_EMAIL, "/teach", "/teach"), (TEACHER_EMAIL, "/teach/classrooms/new", "/teach/classrooms/new"),
         (TEACHER_EMAIL, "new classroom with errors", form_with_errors), (TEACHER_EMAIL, "preview", preview),
         (TEACHER_EMAIL, "edit", f"/teach/classrooms/{cid}"), (TEACHER_EMAIL, "/account", "/account"),
+        (TEACHER_EMAIL, "a new API token", new_token),
         (STAFF_EMAIL, "/staff", "/staff"), (STAFF_EMAIL, "review", f"/staff/classrooms/{cid}"), (STAFF_EMAIL, "/staff/invite", "/staff/invite"),
         (STAFF_EMAIL, "/staff/requests", "/staff/requests"), (STAFF_EMAIL, "/staff/audit", "/staff/audit"),
         (STAFF_EMAIL, "/account/two-step", "/account/two-step"),

@@ -40,6 +40,22 @@ struct ReportServiceTests {
         #expect(exactly.message.count == 1000)
     }
 
+    /// A database that cannot take the report is a storage failure (logged, answered 500), never "no such listing" (404).
+    @Test func aStorageFailureIsNotMistakenForAMissingListing() async throws {
+        let (test, reports) = try await Self.setUp(Clock())
+        try await test.database.writer.write { db in
+            try db.execute(sql: "CREATE TEMP TRIGGER refuse BEFORE INSERT ON listingReport BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+        }
+        do {
+            _ = try await reports.report(Classroom.ID(9601), kind: "other", message: "", source: "a")
+            Issue.record("the report was taken")
+        } catch .storage(let cause) {
+            #expect(cause.contains("disk is full"))
+        } catch {
+            Issue.record("expected .storage, got \(error)")
+        }
+    }
+
     @Test func oneAddressMaySendAFewAnHourOthersAreUnaffected() async throws {
         let clock = Clock()
         let (_, reports) = try await Self.setUp(clock)

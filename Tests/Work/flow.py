@@ -324,6 +324,114 @@ check("admin → staff-archive: 303", status == 303 and Browser().get(f"/classro
 status, _, page = admin.get("/staff/audit")
 check("the audit log names admin's archive", "classroom.archive" in page and "root@example.jp" in page, status)
 
+# Write API: each person makes a personal token on their account page (shown once, kept as a digest), and the
+# API allows each role exactly what the pages allow.
+import json as _json
+
+
+def api(method, path, token=None, body=None, raw=None):
+    data = _json.dumps(body).encode() if body is not None else (raw.encode() if raw is not None else None)
+    req = urllib.request.Request(BASE + path, data=data, method=method)
+    if data is not None:
+        req.add_header("Content-Type", "application/json")
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(req) as r:
+            text = r.read().decode()
+            return r.status, r.headers, _json.loads(text) if text else {}
+    except urllib.error.HTTPError as e:
+        text = e.read().decode()
+        try:
+            return e.code, e.headers, _json.loads(text)
+        except ValueError:
+            return e.code, e.headers, {"raw": text}
+
+
+def make_token(person, label):
+    status, _, page = person.post("/account/tokens", {"label": label})
+    match = re.search(r'<code class="secret">(manabi_[A-Za-z0-9_-]+)</code>', page)
+    return status, (match.group(1) if match else None), page
+
+
+tokens = {}
+for name, person in (("teacher A", teacher), ("teacher B", teacher_b), ("staff X", staff), ("staff Y", staff_y), ("admin", admin)):
+    status, secret, page = make_token(person, f"{name} script")
+    check(f"{name} makes an API token on the account page (201, shown once)", status == 201 and secret is not None, status)
+    tokens[name] = secret
+secret = tokens["teacher A"]
+check("the database keeps only the token's SHA-256", count("SELECT count(*) FROM apiToken WHERE tokenHash = ?", hashlib.sha256(secret.encode()).hexdigest()) == 1
+      and count("SELECT count(*) FROM apiToken WHERE tokenHash = ? OR label = ?", secret, secret) == 0)
+status, _, page = teacher.get("/account?lang=en")
+check("the account page lists the token by name but never shows it again", "teacher A script" in page and secret not in page, status)
+status, _, page = teacher.post("/account/tokens", {"label": ""})
+check("a token without a name is refused on the form (422)", status == 422 and 'id="label-error"' in page, status)
+status, _, _ = api("GET", "/api/v1/listings")
+check("the API without a token: 401", status == 401, status)
+status, _, _ = teacher.request("GET", "/api/v1/listings")
+check("a signed-in browser's session cookie is not an API credential", status == 401, status)
+
+new_listing = {"name": "APIの日本語教室", "name_kana": "えーぴーあいのにほんごきょうしつ", "municipality_code": "131041", "venue": "新宿区立大久保図書館",
+               "format": "in_person", "levels": ["pre_a1", "a1"], "languages": ["en", "ne"], "fee_yen": 100,
+               "weekly_slots": [{"weekday": "tue", "start": "18:30", "end": "20:30"}]}
+status, headers, listing = api("POST", "/api/v1/listings", secret, new_listing)
+check("teacher A creates a listing through the API (201 + Location)", status == 201 and headers["Location"] == f"/api/v1/listings/{listing.get('id')}", (status, listing))
+lid = listing.get("id")
+status, _, _ = teacher.post(f"/teach/classrooms/{lid}/submit", {})
+status, _, _ = staff.post(f"/staff/classrooms/{lid}/approve", {})
+check("…which the pages then submit and approve", count("SELECT status FROM classroom WHERE id = ?", lid) == "published", status)
+version = api("GET", f"/api/v1/listings/{lid}", secret)[2].get("version")
+slot = {"weekday": "thu", "start": "10:00", "end": "12:00"}
+api_routes = {
+    "read": ("GET", f"/api/v1/listings/{lid}", None),
+    "patch": ("PATCH", f"/api/v1/listings/{lid}", {"version": version, "venue": "hijack"}),
+    "add-slot": ("POST", f"/api/v1/listings/{lid}/weekly-slots", slot),
+    "cancel": ("POST", f"/api/v1/listings/{lid}/cancellations", {"date": "2027-01-05"}),
+    "one-off": ("POST", f"/api/v1/listings/{lid}/one-off-sessions", {"date": "2027-01-09", "start": "10:00", "end": "12:00"}),
+    "confirm": ("POST", f"/api/v1/listings/{lid}/confirm", None),
+    "archive": ("DELETE", f"/api/v1/listings/{lid}", None),
+    "create": ("POST", "/api/v1/listings", new_listing),
+}
+api_expected = {
+    "anonymous": {r: 401 for r in api_routes},
+    "teacher B": {r: 403 for r in api_routes if r != "create"},
+    "staff Y": {r: 403 for r in api_routes},
+    "staff X": {"read": 200, "patch": 403, "add-slot": 403, "cancel": 403, "one-off": 403, "confirm": 200, "create": 403},
+    "admin": {"read": 200, "patch": 403, "add-slot": 403, "cancel": 403, "one-off": 403, "confirm": 200, "create": 403},
+    "teacher A": {"read": 200, "add-slot": 201, "cancel": 201, "one-off": 201, "confirm": 200},
+}
+for person, table in api_expected.items():
+    for route, want in table.items():
+        method, path, body = api_routes[route]
+        status, _, answer = api(method, path, tokens.get(person), body)
+        check(f"API {person} → {route}: {want}", status == want, (status, answer.get("detail")))
+venue = count("SELECT venue FROM classroom WHERE id = ?", lid)
+check("no denied API call changed the listing", venue == "新宿区立大久保図書館", venue)
+status, _, answer = api("PATCH", f"/api/v1/listings/{lid}", secret, {"version": version, "venue": "大久保地域センター"})
+check("a PATCH from an old version: 409 with the current version", status == 409 and answer.get("current_version", 0) > version, (status, answer))
+status, _, answer = api("PATCH", f"/api/v1/listings/{lid}", secret, {"version": answer.get("current_version"), "venue": "大久保地域センター", "fee_yen": "100"})
+check("a string for a number: 422 pointing at it, nothing saved", status == 422 and [e["pointer"] for e in answer.get("errors", [])] == ["/fee_yen"], answer)
+current = api("GET", f"/api/v1/listings/{lid}", secret)[2]
+status, _, answer = api("PATCH", f"/api/v1/listings/{lid}", secret, {"version": current["version"], "venue": "大久保地域センター"})
+check("a PATCH from the current version saves", status == 200 and answer.get("venue") == "大久保地域センター", status)
+status, _, body = Browser().get(f"/api/v1/classrooms/{lid}")
+check("…and learners see it at once", "大久保地域センター" in body and '"thu"' in body, body[:120])
+check("API writes are in the audit log under the token's owner",
+      count("SELECT count(*) FROM auditEntry WHERE subjectId = ? AND authorKind = 'account' AND authorId = (SELECT id FROM account WHERE email = 'teacher.a@example.jp')", str(lid)) >= 5)
+status, _, _ = api("DELETE", f"/api/v1/listings/{lid}", tokens["staff X"])
+check("staff X archive it through the API (204); it is gone from the API and search", status == 204 and api("GET", f"/api/v1/listings/{lid}", secret)[0] == 404
+      and Browser().get(f"/api/v1/classrooms/{lid}")[0] == 404, status)
+
+token_id = count("SELECT max(id) FROM apiToken WHERE accountId = (SELECT id FROM account WHERE email = 'teacher.a@example.jp')")
+status, _, _ = teacher_b.post(f"/account/tokens/{token_id}/revoke", {})
+check("nobody revokes another's token (404)", status == 404 and api("GET", "/api/v1/listings", secret)[0] == 200, status)
+status, headers, _ = teacher.post(f"/account/tokens/{token_id}/revoke", {})
+check("the owner revokes it, and it stops working at once", status == 303 and api("GET", "/api/v1/listings", secret)[0] == 401, status)
+out = subprocess.run([MANABI, "token", "create", "--db", DB, "--email", "teacher.a@example.jp", "--label", "cli"], capture_output=True, text=True)
+cli_token = out.stdout.strip()
+check("manabi token create prints a working token", out.returncode == 0 and api("GET", "/api/v1/listings", cli_token)[0] == 200, out.stdout + out.stderr)
+
+
 
 # Freshness: a listing nobody confirmed for 200 days carries a note; after 400 it leaves search, its page stays.
 old = count("SELECT id FROM classroom WHERE status = 'published' AND municipalityCode = '131041' AND id != ? ORDER BY lastConfirmed DESC, id LIMIT 1", cid)

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Durability check for manabi: SIGKILL the server (and sometimes an import) mid-write, restart, verify.
+"""Durability check for manabi: SIGKILL the server mid-write (writes through the write API, or through
+`manabi import` with WRITER=import, then sometimes killed too), restart, verify.
 
 Run by hand from anywhere:  python3 bench/durability/run.py   (see bench/durability/README.md).
-Environment: MANABI_BIN, SEED_DIR, ROUNDS (20), DURABILITY_PORT (18095), MAX_SECONDS (900), RANDOM_SEED.
+Environment: MANABI_BIN, SEED_DIR, ROUNDS (20), DURABILITY_PORT (18095), MAX_SECONDS (900), RANDOM_SEED, WRITER (api).
 Python 3 standard library only; listens and connects on 127.0.0.1 only.
 """
 import atexit, csv, datetime, hashlib, json, os, random, shutil, signal, socket, sqlite3
@@ -18,8 +19,10 @@ SEED = Path(os.environ.get("SEED_DIR", ROOT / "seed")).resolve()
 ROUNDS = int(os.environ.get("ROUNDS", "20"))
 PORT = int(os.environ.get("DURABILITY_PORT", "18095"))
 MAX_SECONDS = float(os.environ.get("MAX_SECONDS", "900"))
+WRITER = os.environ.get("WRITER", "api")
 HOST = "127.0.0.1"
 FIRST_ID = 900000
+NAME, KANA = "耐久テスト教室 {}", "たいきゅうてすときょうしつ {}"
 IMPORT_TIMEOUT, HTTP_TIMEOUT, HEALTH_TIMEOUT, FRESH_TIMEOUT = 30, 2, 60, 5.0
 HEADER = ["id", "name", "name_kana", "organiser", "municipality_code", "venue", "format", "fee_yen", "childcare",
           "wheelchair", "accepting", "levels", "languages", "status", "last_confirmed", "slots", "sample"]
@@ -43,15 +46,27 @@ def kill_children():
                 pass
 
 
-def http_get(path):
-    """GET http://127.0.0.1:PORT/path; returns (status, body) or (None, b'') when nothing answered."""
+def http(method, path, body=None, token=None, timeout=HTTP_TIMEOUT):
+    """One request to http://127.0.0.1:PORT/path, JSON body if given; returns (status, body bytes), or
+    (None, b'') when no answer came (the server was killed before it answered: not acknowledged)."""
+    request = urllib.request.Request(f"http://{HOST}:{PORT}{path}", method=method,
+                                     data=json.dumps(body).encode() if body is not None else None)
+    if body is not None:
+        request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
     try:
-        with HTTP.open(f"http://{HOST}:{PORT}{path}", timeout=HTTP_TIMEOUT) as response:
+        with HTTP.open(request, timeout=timeout) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, b""
+        return error.code, error.read()
     except (OSError, ValueError):
         return None, b""
+
+
+def http_get(path):
+    """GET http://127.0.0.1:PORT/path; returns (status, body) or (None, b'') when nothing answered."""
+    return http("GET", path)
 
 
 def port_in_use():
@@ -81,7 +96,7 @@ def start_server():
 
 def write_csv(path, classroom_id, fee):
     """Write a one-row import CSV for classroom `classroom_id` with fee `fee` (format: docs/classroom-csv.md)."""
-    row = [classroom_id, f"耐久テスト教室 {classroom_id}", f"たいきゅうてすときょうしつ {classroom_id}",
+    row = [classroom_id, NAME.format(classroom_id), KANA.format(classroom_id),
            "耐久テストの会（サンプル）", "131041", "新宿区民センター", "in_person", fee, "false", "true", "true",
            "a1|a2", "en|zh", "published", datetime.date.today().isoformat(), "sat 10:00-12:00", "true"]
     with open(path, "w", newline="", encoding="utf-8") as f:
@@ -91,13 +106,17 @@ def write_csv(path, classroom_id, fee):
 
 
 class Writer:
-    """Issues one-classroom imports back to back and remembers what was acknowledged (exit status 0)."""
+    """Issues one-classroom writes back to back and remembers what was acknowledged: an import's exit status 0,
+    or the write API's 201/200 answer. Classrooms are keyed by the number in their name (with imports, their id)."""
 
-    def __init__(self):
+    def __init__(self, token=None):
         self.next_id = FIRST_ID
-        self.acked = {}   # id -> fee_yen of its last acknowledged write
-        self.maybe = {}   # id -> fees of unacknowledged writes since its last acknowledged one
+        self.acked = {}   # number -> fee_yen of its last acknowledged write
+        self.maybe = {}   # number -> fees of unacknowledged writes since its last acknowledged one
         self.attempted = self.acknowledged = self.killed = self.failed = 0
+        self.token = token
+        self.ids, self.versions = {}, {}  # write API: number -> listing id, listing id -> last known version
+        self.conflicts = 0  # write API: PATCHes answered 409 because an unacknowledged write had landed
         self.current = None  # the import process running right now
         self.lock = threading.Lock()
         self.stop = threading.Event()
@@ -111,8 +130,47 @@ class Writer:
         return self.next_id - 1, random.randint(0, 5000)
 
     def write_one(self, new_only=False):
+        """One write, by the chosen writer; returns (number, monotonic time of the answer, acknowledged?)."""
+        return self.api_write(*self.pick(new_only)) if WRITER == "api" else self.import_one(*self.pick(new_only))
+
+    def api_write(self, number, fee):
+        """POST a new listing, or PATCH the fee of an acknowledged one from its last known version (a 409 means an
+        unacknowledged PATCH landed: read the version and send again)."""
+        self.attempted += 1
+        for _ in range(3):
+            if number in self.ids:
+                listing = self.ids[number]
+                status, body = http("PATCH", f"/api/v1/listings/{listing}", {"version": self.versions[listing], "fee_yen": fee},
+                                    self.token, timeout=IMPORT_TIMEOUT)
+                if status == 409:
+                    self.conflicts += 1
+                    self.versions[listing] = json.loads(body).get("current_version", self.versions[listing])
+                    continue
+            else:
+                status, body = http("POST", "/api/v1/listings", {
+                    "name": NAME.format(number), "name_kana": KANA.format(number), "municipality_code": "131041",
+                    "venue": "新宿区民センター", "format": "in_person", "fee_yen": fee, "wheelchair": True,
+                    "levels": ["a1", "a2"], "languages": ["en", "zh"], "weekly_slots": [{"weekday": "sat", "start": "10:00", "end": "12:00"}],
+                }, self.token, timeout=IMPORT_TIMEOUT)
+            break
+        answered = time.monotonic()
+        if status in (200, 201):
+            listing = json.loads(body)
+            self.ids[number], self.versions[listing["id"]] = listing["id"], listing["version"]
+            self.acknowledged += 1
+            self.acked[number] = fee
+            self.maybe.pop(number, None)
+            return number, answered, True
+        self.maybe.setdefault(number, set()).add(fee)
+        if status is None:
+            self.killed += 1  # the server died before answering
+        else:
+            self.failed += 1
+            log(f"write of {number} answered {status}: {body.decode(errors='replace')[:300]}")
+        return number, answered, False
+
+    def import_one(self, classroom_id, fee):
         """Run one import to completion; returns (id, monotonic time of exit, acknowledged?)."""
-        classroom_id, fee = self.pick(new_only)
         path = WORK / "csv" / f"write-{self.attempted:05d}.csv"
         write_csv(path, classroom_id, fee)
         self.attempted += 1
@@ -165,18 +223,20 @@ def check_database(writer):
         integrity_ok = integrity == [("ok",)]
         if not integrity_ok:
             log(f"integrity_check: {integrity[:5]}")
-        fees = dict(conn.execute("SELECT id, feeYen FROM classroom WHERE id >= ?", (FIRST_ID,)))
+        rows = conn.execute("SELECT id, name, feeYen FROM classroom WHERE name LIKE ?", (NAME.format("%"),)).fetchall()
+        fees = {int(name.rsplit(" ", 1)[1]): fee for _, name, fee in rows}
         lost = [i for i, fee in writer.acked.items() if fees.get(i) not in {fee} | writer.maybe.get(i, set())]
         torn = set()
-        for classroom_id in fees:
+        expected_status = "draft" if WRITER == "api" else "published"
+        for classroom_id, number in ((row_id, int(name.rsplit(" ", 1)[1])) for row_id, name, _ in rows):
             name, kana, status = conn.execute("SELECT name, nameKana, status FROM classroom WHERE id = ?",
                                               (classroom_id,)).fetchone()
             levels = {r[0] for r in conn.execute("SELECT level FROM classroomLevel WHERE classroomId = ?", (classroom_id,))}
             tags = {r[0] for r in conn.execute("SELECT tag FROM classroomLanguage WHERE classroomId = ?", (classroom_id,))}
             slots = conn.execute("SELECT weekday, startMinute, endMinute FROM weeklySlot WHERE classroomId = ?",
                                  (classroom_id,)).fetchall()
-            if (name != f"耐久テスト教室 {classroom_id}" or kana != f"たいきゅうてすときょうしつ {classroom_id}"
-                    or status != "published" or levels != {"a1", "a2"} or tags != {"en", "zh"} or slots != [(6, 600, 720)]):
+            if (name != NAME.format(number) or kana != KANA.format(number)
+                    or status != expected_status or levels != {"a1", "a2"} or tags != {"en", "zh"} or slots != [(6, 600, 720)]):
                 torn.add(classroom_id)
         for table, _, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
             log(f"orphan row in {table} (parent {parent})")
@@ -190,7 +250,10 @@ def check_served(writer):
     """Check (c): every acknowledged classroom is served with its expected fee; returns the ids that are not."""
     missing = []
     for classroom_id, fee in writer.acked.items():
-        status, body = http_get(f"/api/v1/classrooms/{classroom_id}")
+        if WRITER == "api":  # a draft: its teachers read it through the write API
+            status, body = http("GET", f"/api/v1/listings/{writer.ids[classroom_id]}", token=writer.token)
+        else:
+            status, body = http_get(f"/api/v1/classrooms/{classroom_id}")
         served_fee = json.loads(body).get("fee_yen") if status == 200 else None
         if served_fee not in {fee} | writer.maybe.get(classroom_id, set()):
             missing.append(classroom_id)
@@ -198,7 +261,10 @@ def check_served(writer):
 
 
 def measure_freshness(writer):
-    """Check (d): import one classroom with the server running; seconds until the API serves it, or None."""
+    """Check (d): import one classroom with the server running; seconds until the API serves it, or None.
+    Write API writes are made in the serving process, which rebuilds its snapshot before it answers: nothing to wait for."""
+    if WRITER == "api":
+        return None
     classroom_id, exited, acknowledged = writer.write_one(new_only=True)
     if not acknowledged:
         return None
@@ -220,15 +286,18 @@ def command_output(args):
 def summarise(stats, writer, started):
     """Build the markdown summary of the run."""
     seen = [d for d in stats["fresh"] if d is not None]
-    unseen = len(stats["fresh"]) - len(seen)
+    unseen = 0 if WRITER == "api" else len(stats["fresh"]) - len(seen)
     parts = [f"max {max(seen):.3f} s, median {statistics.median(seen):.3f} s over {len(seen)} round(s)"] if seen else []
     if unseen:
         parts.append(f"not seen within {FRESH_TIMEOUT:g} s in {unseen} of {len(stats['fresh'])} round(s)")
-    fresh = "; ".join(parts) or "n/a"
+    fresh = "; ".join(parts) or ("n/a: API writes are served before they are answered" if WRITER == "api" else "n/a")
     digest = hashlib.sha256(BIN.read_bytes()).hexdigest()[:12]
-    rows = [("rounds run", f"{stats['rounds']} of {ROUNDS}"), ("writes attempted", writer.attempted),
-            ("acknowledged (exit 0)", writer.acknowledged), ("imports SIGKILLed by the check", writer.killed),
-            ("imports failed otherwise", writer.failed), ("distinct acknowledged classrooms", len(writer.acked)),
+    rows = [("writer", "write API (POST a listing, PATCH its fee)" if WRITER == "api" else "manabi import"),
+            ("rounds run", f"{stats['rounds']} of {ROUNDS}"), ("writes attempted", writer.attempted),
+            ("acknowledged (exit 0, or HTTP 200/201)", writer.acknowledged),
+            ("writes cut off by the kill (no answer, or import SIGKILLed)", writer.killed),
+            ("version conflicts resolved (an unacknowledged PATCH had landed)", writer.conflicts),
+            ("writes failed otherwise", writer.failed), ("distinct acknowledged classrooms", len(writer.acked)),
             ("**lost** (acknowledged but missing or wrong fee_yen)", len(stats["lost"])),
             ("**torn** (present but inconsistent)", len(stats["torn"])),
             ("**integrity_check failures**", stats["integrity_failures"]),
@@ -262,7 +331,13 @@ def main():
     if prepared.returncode != 0:
         sys.exit(f"seed failed: {prepared.stderr.strip()}")
     log(f"prepared {DB}: {prepared.stdout.strip()}")
-    writer = Writer()
+    token = None
+    if WRITER == "api":  # a teacher of one organiser, and their personal API token
+        subprocess.run([str(BIN), "user", "create", "--db", str(DB), "--role", "teacher", "--email", "durability@example.jp",
+                        "--organiser", "耐久テストの会（サンプル）"], capture_output=True, text=True, timeout=60, check=True)
+        token = subprocess.run([str(BIN), "token", "create", "--db", str(DB), "--email", "durability@example.jp", "--label", "durability"],
+                               capture_output=True, text=True, timeout=60, check=True).stdout.strip()
+    writer = Writer(token)
     stats = {"rounds": 0, "lost": set(), "torn": set(), "unserved": set(), "integrity_failures": 0, "fresh": [], "seed": seed}
     server, thread = start_server(), None
     try:
@@ -296,7 +371,7 @@ def main():
             log(f"round {number}: {round_writes} writes, import killed: {killed_import}, "
                 f"integrity {'ok' if integrity_ok else 'FAILED'}, lost {len(lost)}, torn {len(torn)}, "
                 f"unserved {len(unserved)}, freshness " + (f"{fresh:.3f} s" if fresh is not None else
-                                                           f"not seen within {FRESH_TIMEOUT:g} s"))
+                                                           "n/a" if WRITER == "api" else f"not seen within {FRESH_TIMEOUT:g} s"))
     except KeyboardInterrupt:
         log("interrupted")
         sys.exit(130)

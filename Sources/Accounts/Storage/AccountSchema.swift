@@ -4,11 +4,11 @@ import Storage
 /// The accounts' tables. Append-only like every domain's migrations; the composition root places them
 /// after the classroom directory's, whose `organiser` and `municipality` tables they refer to.
 public enum AccountSchema {
-    public static let migrations: [Migration] = [createV1, mailOnceV2]
+    public static let migrations: [Migration] = [createV1, mailOnceV2, apiTokensV3]
 
     /// Which one-off notices (a listing's freshness reminder, say) were already sent, so a restart or a second
     /// run of the same job sends none twice.
-    static let mailOnceV2 = Migration("accounts-v2-mail-once") { db in
+    public static let mailOnceV2 = Migration("accounts-v2-mail-once") { db in
         try db.execute(
             sql: """
                 CREATE TABLE mailOnce (
@@ -19,7 +19,26 @@ public enum AccountSchema {
         )
     }
 
-    static let createV1 = Migration("accounts-v1-create") { db in
+    /// Personal API tokens: only the SHA-256 of each secret, its owner's label, and when it was made, last used
+    /// and revoked (kept after revocation for the audit trail's sake; a revoked token never authenticates).
+    public static let apiTokensV3 = Migration("accounts-v3-api-tokens") { db in
+        try db.execute(
+            sql: """
+                CREATE TABLE apiToken (
+                    id INTEGER PRIMARY KEY,
+                    accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    tokenHash TEXT NOT NULL UNIQUE CHECK (length(tokenHash) = 64),
+                    label TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 100),
+                    createdAt DATETIME NOT NULL,
+                    lastUsedAt DATETIME,
+                    revokedAt DATETIME
+                );
+                CREATE INDEX apiToken_on_accountId ON apiToken(accountId);
+                """
+        )
+    }
+
+    public static let createV1 = Migration("accounts-v1-create") { db in
         try db.execute(
             sql: """
                 CREATE TABLE account (

@@ -43,4 +43,6 @@ public enum ReportProblem: Error, Equatable, Sendable {
     case classroom
     /// Too many reports from this address lately; try again after this many seconds.
     case tooMany(retryAfter: Int)
+    /// The database could not store it (full disk, a broken file): not the reporter's to fix. The cause, for the log.
+    case storage(String)
 }

@@ -54,8 +54,7 @@ public struct ReportService: Sendable {
         } catch let problem as ReportProblem {
             throw problem
         } catch {
-            // The database failing is not the reporter's problem to fix; say the listing could not take it.
-            throw .classroom
+            throw .storage(String(reflecting: error))
         }
     }
 

@@ -6,20 +6,20 @@ import Hummingbird
 enum OpenAPIDocument {
     typealias Object = [String: Any]
 
-    private static func parameter(_ name: String, _ description: String, schema: Object, repeatable: Bool = false, required: Bool = false, in location: String = "query") -> Object {
+    static func parameter(_ name: String, _ description: String, schema: Object, repeatable: Bool = false, required: Bool = false, in location: String = "query") -> Object {
         var p: Object = ["name": name, "in": location, "description": description, "required": required]
         p["schema"] = repeatable ? ["type": "array", "items": schema] : schema
         if repeatable { p["style"] = "form"; p["explode"] = true }
         return p
     }
 
-    private static func ref(_ name: String) -> Object { ["$ref": "#/components/schemas/\(name)"] }
+    static func ref(_ name: String) -> Object { ["$ref": "#/components/schemas/\(name)"] }
 
-    private static func ok(_ schema: Object, _ description: String) -> Object {
+    static func ok(_ schema: Object, _ description: String) -> Object {
         ["description": description, "content": ["application/json": ["schema": schema]]]
     }
 
-    private static var problem: Object { ["description": "Problem document (RFC 9457)", "content": ["application/problem+json": ["schema": ref("Problem")]]] }
+    static var problem: Object { ["description": "Problem document (RFC 9457)", "content": ["application/problem+json": ["schema": ref("Problem")]]] }
 
     private static func get(_ summary: String, parameters: [Object] = [], response: Object, errors: [String] = ["400"]) -> Object {
         var responses: Object = ["200": response]
@@ -61,7 +61,7 @@ enum OpenAPIDocument {
             parameter("limit", "Page size", schema: ["type": "integer", "minimum": 1, "maximum": 100, "default": 20]),
             parameter("offset", "Items to skip", schema: ["type": "integer", "minimum": 0, "maximum": 1_000_000, "default": 0]),
         ]
-        let paths: Object = [
+        var paths: Object = [
             "/healthz": get("Health: 200 when the database answers", response: ok(["type": "object"], "Healthy"), errors: ["503"]),
             "/openapi.json": get("This document", response: ok(["type": "object"], "OpenAPI 3.1 document"), errors: []),
             "/api/v1/municipalities": get(
@@ -94,6 +94,14 @@ enum OpenAPIDocument {
                 response: ok(ref("Furigana"), "Segments that concatenate back to text"), errors: ["400"]
             ),
         ]
+        paths.merge(listingPaths(municipalityCodes: municipalityCodes)) { old, _ in old }
+        var components: Object = ["schemas": schemas.merging(listingSchemas(municipalityCodes: municipalityCodes)) { old, _ in old }]
+        components["securitySchemes"] = [
+            "bearerToken": [
+                "type": "http", "scheme": "bearer",
+                "description": "A personal API token, made on the account page (shown once). It acts with its owner's role and scope.",
+            ],
+        ]
         return [
             "openapi": "3.1.0",
             "info": [
@@ -101,7 +109,7 @@ enum OpenAPIDocument {
                 "description": "Find a local Japanese class (地域日本語教室) in Tokyo. Classrooms flagged sample are sample data written for this project.",
             ],
             "paths": paths,
-            "components": ["schemas": schemas],
+            "components": components,
         ]
     }
 
@@ -137,7 +145,14 @@ enum OpenAPIDocument {
         detailProperties["slots"] = nil
         detailProperties["one_off"] = nil
         return [
-            "Problem": object(["type": string, "title": string, "status": integer, "detail": string, "parameter": string], required: ["type", "title", "status", "detail"]),
+            "Problem": object(
+                [
+                    "type": string, "title": string, "status": integer, "detail": string, "parameter": string,
+                    "errors": ["type": "array", "items": object(["pointer": string, "detail": string], required: ["pointer", "detail"])],
+                    "current_version": integer,
+                ],
+                required: ["type", "title", "status", "detail"]
+            ),
             "Slot": slot,
             "Session": session,
             "MunicipalityRef": municipalityRef,

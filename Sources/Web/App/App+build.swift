@@ -102,9 +102,8 @@ func buildRouterAndWork(_ services: AppServices) async throws -> (router: Router
     HealthController(database: services.database).register(on: routes)
     // Names the search accepts for a language, as the catalogue spells them, where exactly one language answers.
     let languageNames = Set(SupportLanguage.catalog.flatMap { [$0.english, $0.japanese] + $0.endonyms }).filter { services.directory.language(named: $0) != nil }
-    let openAPI = OpenAPIDocument.json(
-        municipalityCodes: try services.directory.municipalities().map(\.municipality.code.rawValue).sorted(), languageNames: languageNames.sorted()
-    )
+    let municipalityCodes = try services.directory.municipalities().map(\.municipality.code.rawValue).sorted()
+    let openAPI = OpenAPIDocument.json(municipalityCodes: municipalityCodes, languageNames: languageNames.sorted())
     routes.get(SiteURL.openAPI.route) { _, _ -> Response in
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
@@ -115,7 +114,11 @@ func buildRouterAndWork(_ services: AppServices) async throws -> (router: Router
     TextAPIController(furigana: services.furigana).register(on: routes)
     CalendarController(directory: services.directory).register(on: routes)
     routes.answerOtherMethodsNotAllowed()
-    return (router, routes.routes.map { ($0.method.rawValue, $0.path) }, work)
+    // The write API: its own group, so only these routes take (and require) a bearer token.
+    let writes = RouteRecorder(router, through: router.group().add(middleware: APITokenAuthenticator(accounts: services.accounts)))
+    ListingAPIController(classrooms: services.classrooms, municipalityCodes: municipalityCodes).register(on: writes)
+    writes.answerOtherMethodsNotAllowed()
+    return (router, (routes.routes + writes.routes).map { ($0.method.rawValue, $0.path) }, work)
 }
 
 /// The signed-in area: sessions from the database, the account, the CSRF check and, per route group, who

@@ -7,7 +7,7 @@ import Storage
 /// prefix of this list, keeps its rows and upgrades in place (`UpgradeTests` opens one made at 405de33).
 public enum ManabiSchema {
     public static let plan = MigrationPlan(
-        [ClassroomSchema.createV1] + AuditLog.migrations + [ClassroomSchema.listingsV2] + AccountSchema.migrations + [ClassroomSchema.reportsV3]
+        [ClassroomSchema.createV1] + AuditLog.migrations + [ClassroomSchema.listingsV2] + [AccountSchema.createV1, AccountSchema.mailOnceV2, ClassroomSchema.reportsV3, AccountSchema.apiTokensV3]
     )
 
     /// Opens (creating and migrating) Manabi's database file.

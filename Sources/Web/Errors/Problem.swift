@@ -9,13 +9,23 @@ struct Problem: Error, HTTPResponseError, Encodable {
     var detail: String
     /// The query parameter at fault, when there is one.
     var parameter: String?
+    /// For a body that cannot be stored: each problem with the JSON pointer of the member at fault.
+    var errors: [FieldError]?
+    /// For a 409 on a listing: the version stored now, to re-read and reapply the change against.
+    var currentVersion: Int?
+
+    struct FieldError: Encodable, Equatable {
+        var pointer: String
+        var detail: String
+    }
 
     var status: HTTPResponse.Status { HTTPResponse.Status(code: statusCode) }
     /// Extra headers (e.g. `Allow` on a 405).
     var headers: HTTPFields = [:]
 
     private enum CodingKeys: String, CodingKey {
-        case type, title, detail, parameter
+        case type, title, detail, parameter, errors
+        case currentVersion = "current_version"
         case statusCode = "status"
     }
 

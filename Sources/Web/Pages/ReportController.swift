@@ -44,6 +44,10 @@ struct ReportController {
             page.messageErrorHTML = renderer.text("report.error.message", settings)
         } catch .classroom {
             throw HTTPError(.notFound)
+        } catch .storage(let cause) {
+            // Logged with its cause; the learner gets the error page in their language (500), never the cause.
+            context.logger.error("report not stored", metadata: ["error": .string(cause)])
+            throw HTTPError(.internalServerError)
         } catch .tooMany(let seconds) {
             page.problemHTML = renderer.text("report.error.too_many", settings, ["minutes": String((seconds + 59) / 60)])
             var response = renderer.response("report", page, page: settings, status: .tooManyRequests)

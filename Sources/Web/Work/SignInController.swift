@@ -32,6 +32,7 @@ struct SignInController {
         routes.post(RouterPath(WorkURL.password), use: changePassword)
         routes.get(RouterPath(WorkURL.twoStep), use: twoStepForm)
         routes.post(RouterPath(WorkURL.twoStep), use: enableTwoStep)
+        APITokenPages(work: work).register(on: routes, account: self)
     }
 
     // MARK: - Sign in and out
@@ -236,16 +237,20 @@ struct SignInController {
     // MARK: - One's own account
 
     @Sendable func accountPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try accountResponse(request, context, problems: [], status: .ok)
+        try await accountResponse(request, context, problems: [], status: .ok)
     }
 
-    func accountResponse(_ request: Request, _ context: AppRequestContext, problems: [(id: String, html: String)], status: HTTPResponse.Status) throws -> Response {
+    /// The account page; `first` goes above everything else (a token just made).
+    func accountResponse(
+        _ request: Request, _ context: AppRequestContext, problems: [(id: String, html: String)], status: HTTPResponse.Status, first: [WorkPage.Block] = []
+    ) async throws -> Response {
         let account = try context.requireIdentity()
         let s = pages.settings(request)
         var page = pages.page(request, context, s, titleKey: "work.account.title")
         pages.summarise(&page, problems, s)
         if request.uri.queryParameters.get("done") == "password" { page.notices = [pages.t("work.password.changed", s)] }
         if request.uri.queryParameters.get("done") == "two_step" { page.notices = [pages.t("work.two_step.enabled", s)] }
+        if request.uri.queryParameters.get("done") == "token_revoked" { page.notices = [pages.t("work.tokens.revoked", s)] }
         func error(_ id: String) -> String? { problems.first { $0.id == id }?.html }
         page.blocks = [
             .init(paragraphs: [pages.t("work.account.signed_in_as", s, ["email": account.email]), pages.t("work.role.\(account.role.rawValue)", s)]),
@@ -264,6 +269,7 @@ struct SignInController {
                     : pages.t("work.two_step.off", s) + " <a href=\"\(WorkURL.twoStep)\">\(pages.t("work.two_step.set_up", s))</a>",
             ]),
         ]
+        page.blocks = first + page.blocks + (try await APITokenPages(work: work).blocks(account, csrf: context.csrfToken, labelError: error("label"), s))
         return pages.response(page, s, status: status)
     }
 
@@ -272,13 +278,13 @@ struct SignInController {
         let form = context.form
         let s = pages.settings(request)
         guard form["new_password"] == form["confirm"] else {
-            return try accountResponse(request, context, problems: [("new_password", pages.t("work.password.mismatch", s))], status: .unprocessableContent)
+            return try await accountResponse(request, context, problems: [("new_password", pages.t("work.password.mismatch", s))], status: .unprocessableContent)
         }
         do {
             try await accounts.changePassword(account.id, current: form["current"], new: form["new_password"])
         } catch let failure as AccountService.Failure {
             let id = failure == .wrongPassword ? "current" : "new_password"
-            return try accountResponse(request, context, problems: [(id, passwordProblem(failure, s))], status: .unprocessableContent)
+            return try await accountResponse(request, context, problems: [(id, passwordProblem(failure, s))], status: .unprocessableContent)
         }
         // Every session ended with the change; the person who made it continues in a new one.
         return try await work.signIn(account, request: request, context: context, to: WorkURL.account + "?done=password")

@@ -76,6 +76,7 @@ enum WorkURL {
     static let account = "/account"
     static let twoStep = "/account/two-step"
     static let password = "/account/password"
+    static let tokens = "/account/tokens"
     static let join = "/join"
     static let forgot = "/password/forgot"
     static let teach = "/teach"
