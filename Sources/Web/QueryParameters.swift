@@ -5,6 +5,8 @@ import Hummingbird
 /// character or an unknown parameter name is a 400 naming the parameter, never a silent guess.
 struct QueryParameters {
     private(set) var pairs: [(name: String, value: String)] = []
+    /// Read as the API reads: only what the OpenAPI document declares (see ``readAsAPI(allowingEmpty:)``).
+    private(set) var strict = false
 
     /// What to do with a parameter name outside `allowed`: the API refuses it (a typo there is a bug worth
     /// hearing about); pages and calendar files ignore it, because links shared on social media or in
@@ -73,18 +75,23 @@ struct QueryParameters {
         }
     }
 
-    /// All values of a repeatable parameter; `a=1,2&a=3` gives 1, 2, 3.
+    /// All values of a repeatable parameter; `a=1,2&a=3` gives 1, 2, 3 on pages, where people type lists. The API
+    /// takes the parameter repeated, as its document says (`a=1&a=2`), and a comma is then part of the value.
     func all(_ name: String) -> [String] {
-        pairs.filter { $0.name == name }.flatMap { $0.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            .filter { !$0.isEmpty }
+        let values = pairs.filter { $0.name == name }.map(\.value)
+        if strict { return values }
+        return values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
     }
 
-    /// Refuses a parameter given with no value (`weekday=`), except those in `allowed`. The API calls this:
-    /// pages send empty values for "any" from their forms, but in the API an empty value is a mistake.
-    func refuseEmpty(except allowed: Set<String> = []) throws(Problem) {
+    /// Switches to the API's reading, which takes exactly what the OpenAPI document declares: an empty value
+    /// (`weekday=`) is refused except for the parameters in `allowed` (pages send empty values for "any" from their
+    /// forms; in the API an empty value is a mistake), lists come as repeated parameters, booleans are `true` or
+    /// `false`, and whole numbers are written without spaces.
+    mutating func readAsAPI(allowingEmpty allowed: Set<String> = []) throws(Problem) {
         if let empty = pairs.first(where: { $0.value.isEmpty && !allowed.contains($0.name) }) {
             throw Problem.badParameter(empty.name, "\(empty.name) has no value; leave it out to mean any.")
         }
+        strict = true
     }
 
     /// The value of a parameter that may appear once.
@@ -97,15 +104,19 @@ struct QueryParameters {
     /// A whole number within `range`, or the default.
     func integer(_ name: String, default value: Int, range: ClosedRange<Int>) throws(Problem) -> Int {
         guard let text = try single(name), !text.isEmpty else { return value }
-        guard let number = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+        guard let number = Int(strict ? text : text.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
             throw Problem.badParameter(name, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text.prefix(40))'.")
         }
         return number
     }
 
-    /// `true` or `false` (also 1/0, yes/no, on for checkboxes); absent is false.
+    /// `true` or `false` (on pages also 1/0, yes/no, and on for checkboxes); absent is false.
     func flag(_ name: String) throws(Problem) -> Bool {
         guard let text = try single(name) else { return false }
+        if strict {
+            guard text == "true" || text == "false" else { throw Problem.badParameter(name, "\(name) must be true or false; got '\(text.prefix(40))'.") }
+            return text == "true"
+        }
         switch text.lowercased() {
         case "true", "1", "yes", "on": return true
         case "false", "0", "no", "": return false

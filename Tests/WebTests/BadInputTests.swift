@@ -26,12 +26,27 @@ struct BadInputTests {
         ("q=a%00b", "q"),
         ("q=a&q=b", "q"),
         ("colour=red", "colour"),
+        // The API takes what its document declares: true/false, repeated parameters, digits only.
+        ("free=1", "free"),
+        ("childcare=yes", "childcare"),
+        ("accepting=on", "accepting"),
+        ("municipality=131041,131130", "municipality"),
+        ("weekday=sat,sun", "weekday"),
+        ("limit=%205", "limit"),
     ])
     func classroomSearch(_ query: String, _ parameter: String) async throws {
         let app = try await TestApp.seeded()
         let body = try await app.problem("/api/v1/classrooms?\(query)")
         #expect(body["parameter"] as? String == parameter)
         #expect((body["detail"] as? String)?.contains(parameter) == true, "\(body)")
+    }
+
+    /// Pages keep what browsers and people send: a checkbox's "on", lists typed with commas.
+    @Test func pagesStayLenientWhereTheAPIIsExact() async throws {
+        let app = try await TestApp.seeded()
+        #expect(try await app.page("/?lang=en&free=on&childcare=1&weekday=sat,sun").status == .ok)
+        let repeated = try await app.json("/api/v1/classrooms?weekday=sat&weekday=sun&free=true&limit=1")
+        #expect((repeated["total"] as? Int ?? 0) > 0)
     }
 
     @Test func aTenKilobyteQueryIsRefused() async throws {

@@ -230,6 +230,9 @@ check("no denied route changed the listing", venue == "大久保地域センタ�
 # Staff of the ward approve; the learner finds it and the cancelled date is skipped.
 status, _, page = staff.get(f"/staff/classrooms/{cid}")
 check("staff review page with preview and history", status == 200 and 'class="preview"' in page and "classroom.submit" in page, status)
+preview_html = page.split('class="preview"', 1)[-1]
+check("…the preview of an unpublished listing links to no report form or calendar (they would answer 404)",
+      f"/classrooms/{cid}/report" not in preview_html and f"/classrooms/{cid}/calendar.ics" not in preview_html)
 status, _, _ = staff.post(f"/staff/classrooms/{cid}/approve", {})
 check("staff X approve", status == 303, status)
 status, _, _ = staff.post(f"/staff/classrooms/{cid}/approve", {})

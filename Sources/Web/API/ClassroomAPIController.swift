@@ -13,8 +13,8 @@ struct ClassroomAPIController {
 
     /// Searches published classrooms with filters and paging.
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ClassroomQuery.parameterNames)
-        try parameters.refuseEmpty(except: ["q"])
+        var parameters = try QueryParameters(request, allowed: ClassroomQuery.parameterNames)
+        try parameters.readAsAPI(allowingEmpty: ["q"])
         let query = try ClassroomQuery(parameters, directory: directory)
         let now = TokyoDateTime.now
         let key = SearchResponseCache.Key(query: query, generation: directory.generation, minute: now.date.dayNumber * 1440 + now.time.minutes)

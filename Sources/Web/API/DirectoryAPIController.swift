@@ -12,16 +12,16 @@ struct DirectoryAPIController {
 
     /// Municipalities in gojūon order, or those `q` finds, best first.
     @Sendable func municipalities(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["q"])
-        try parameters.refuseEmpty(except: ["q"])
+        var parameters = try QueryParameters(request, allowed: ["q"])
+        try parameters.readAsAPI(allowingEmpty: ["q"])
         let listings = try directory.municipalities(matching: try parameters.single("q"))
         return try JSON.response(ItemsResponse(items: listings.map(MunicipalityResponse.init)))
     }
 
     /// Up to 10 municipalities, languages and classrooms starting with `q`, for suggest-as-you-type.
     @Sendable func suggest(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["q", "limit"])
-        try parameters.refuseEmpty(except: ["q"])
+        var parameters = try QueryParameters(request, allowed: ["q", "limit"])
+        try parameters.readAsAPI(allowingEmpty: ["q"])
         let limit = try parameters.integer("limit", default: 10, range: 1...10)
         let suggestions = try directory.suggestions(for: try parameters.single("q") ?? "", limit: limit)
         return try JSON.response(ItemsResponse(items: suggestions.map(SuggestionResponse.init)))

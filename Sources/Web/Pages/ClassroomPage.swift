@@ -37,6 +37,8 @@ struct ClassroomPage {
     /// Said near the top when nobody has confirmed the listing for ``FreshnessPolicy/staleAfterDays``.
     var outOfDateHTML: String?
     var id: Classroom.ID
+    /// Only a published listing has a calendar and a report form; a teacher's preview of a draft links to neither.
+    var published: Bool
     /// schema.org Course with its CourseInstance, as JSON-LD (escaped for a `<script>` element).
     var jsonLD: String
 }
@@ -58,6 +60,7 @@ extension ClassroomPage: MustacheParent {
         case "calendarURL": calendarURL
         case "lastConfirmedHTML": lastConfirmedHTML
         case "outOfDateHTML": outOfDateHTML
+        case "published": published
         case "reportURL": SiteURL.classroomReport(.value(id)).url([("lang", chrome.htmlLang)])
         case "jsonLD": jsonLD
         default: chrome.child(named: name)
@@ -80,6 +83,7 @@ extension ClassroomPage {
         )
         nameHTML = renderer.data(c.name, settings)
         id = c.id
+        published = c.status == .published
         sample = c.isSample
         organiserHTML = renderer.data(c.organiser, settings)
         scheduleHTML = Self.schedule(c.schedule, now: now, renderer: renderer, settings: settings)

@@ -56,8 +56,8 @@ struct ListingAPIController {
 
     /// The caller's listings (their organiser's, their wards', or all for admin), archived ones left out, newest change first.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["limit", "offset"])
-        try parameters.refuseEmpty()
+        var parameters = try QueryParameters(request, allowed: ["limit", "offset"])
+        try parameters.readAsAPI()
         let limit = try parameters.integer("limit", default: 20, range: 1...100)
         let offset = try parameters.integer("offset", default: 0, range: 0...1_000_000)
         let account = try context.requireIdentity()
