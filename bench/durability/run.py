@@ -60,6 +60,9 @@ def http(method, path, body=None, token=None, timeout=HTTP_TIMEOUT):
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
+    except urllib.error.URLError as error:
+        # Refused: no server was listening, so nothing was sent (not a write cut off by the kill).
+        return ("refused" if isinstance(error.reason, ConnectionRefusedError) else None), b""
     except (OSError, ValueError):
         return None, b""
 
@@ -154,6 +157,10 @@ class Writer:
                 }, self.token, timeout=IMPORT_TIMEOUT)
             break
         answered = time.monotonic()
+        if status == "refused":  # the server is down between the kill and the restart: nothing was written
+            self.attempted -= 1
+            time.sleep(0.01)
+            return number, answered, False
         if status in (200, 201):
             listing = json.loads(body)
             self.ids[number], self.versions[listing["id"]] = listing["id"], listing["version"]
