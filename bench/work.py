@@ -10,11 +10,13 @@ bcrypt cost (MANABI_BCRYPT_COST unset, so 12) unless the environment sets anothe
 - beside it, GET /login, the same page without bcrypt, so the row reads as a ratio on this noisy machine;
 - save: POST of the whole classroom form with a changed venue and the version it was read at;
 - visible: from the save's answer to the first answer of the classroom's API resource (served from the search
-  snapshot) that carries the new venue.
+  snapshot) that carries the new venue;
+- the same change through the write API (PATCH /api/v1/listings/{id} with a personal token and the version), and
+  beside it a GET of the same listing with the same token, which reads without writing.
 
 Prints a Markdown table (median, p90, max, in ms) and the machine's figures for the record.
 """
-import argparse, http.cookiejar, os, pathlib, platform, re, shutil, sqlite3, statistics, subprocess, sys, tempfile, time
+import argparse, http.cookiejar, json, os, pathlib, platform, re, shutil, sqlite3, statistics, subprocess, sys, tempfile, time
 import urllib.error, urllib.parse, urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -95,6 +97,8 @@ def main():
         out = subprocess.run([args.bin, "user", "create", "--db", str(db), "--role", "staff", "--email", "bench.staff@example.jp",
                               "--municipality", "131041"], check=True, capture_output=True, text=True, env=env).stdout
         staff_link = re.search(r"(/welcome/\S+)", out).group(1)
+        token = subprocess.run([args.bin, "token", "create", "--db", str(db), "--email", "bench.teacher@example.jp", "--label", "bench"],
+                               check=True, capture_output=True, text=True, env=env).stdout.strip()
         log = open(work / "server.log", "w")
         server = subprocess.Popen([args.bin, "serve", "--db", str(db), "--port", str(args.port)], stdout=log, stderr=log, env=env, cwd=ROOT)
         for _ in range(600):
@@ -123,7 +127,16 @@ def main():
         assert staff.post(f"/staff/classrooms/{cid}/approve", {})[0] == 303
         version = query(db, "SELECT version FROM classroom WHERE id = ?", cid)[0]
 
-        logins, pages, saves, visible = [], [], [], []
+        def api(method, path, body=None):
+            request = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body is not None else None,
+                                             headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    return response.status, json.loads(response.read() or b"{}")
+            except urllib.error.HTTPError as error:
+                return error.code, error.read().decode()
+
+        logins, pages, saves, visible, patches, reads = [], [], [], [], [], []
         for round in range(args.rounds):
             person = Client(base)
             person.csrf()
@@ -147,6 +160,14 @@ def main():
                 time.sleep(0.005)
             visible.append((time.perf_counter() - start) * 1000)
 
+            ms, (status, answer) = timed(lambda: api("PATCH", f"/api/v1/listings/{cid}", {"version": version, "venue": f"api venue {round + 1}"}))
+            assert status == 200, (status, answer)
+            patches.append(ms)
+            version += 1
+            ms, (status, answer) = timed(lambda: api("GET", f"/api/v1/listings/{cid}"))
+            assert status == 200 and answer["version"] == version, (status, answer)
+            reads.append(ms)
+
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
         cost = os.environ.get("MANABI_BCRYPT_COST", "12 (default)")
         print(f"- commit {commit}, binary {args.bin}, {time.strftime('%Y-%m-%d %H:%M %Z')}, {platform.machine()} {os.cpu_count()} CPUs, "
@@ -158,8 +179,12 @@ def main():
         print(summary("GET /login (same page, no bcrypt)", pages))
         print(summary("POST classroom save (whole form)", saves))
         print(summary("save → visible in the API (search snapshot)", visible))
+        print(summary("PATCH /api/v1/listings/{id} (write API, same change)", patches))
+        print(summary("GET /api/v1/listings/{id} (same token, no write)", reads))
         print()
-        print(f"sign-in / page ratio: {statistics.median(logins) / statistics.median(pages):.1f}")
+        print(f"sign-in / page ratio: {statistics.median(logins) / statistics.median(pages):.1f}; "
+              f"API PATCH / form save: {statistics.median(patches) / statistics.median(saves):.2f}; "
+              f"API PATCH / API GET: {statistics.median(patches) / statistics.median(reads):.1f}")
     finally:
         if server:
             server.terminate()
