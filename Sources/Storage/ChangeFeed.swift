@@ -7,7 +7,14 @@ import Synchronization
 /// a commit reads at least that commit, and two rounds never interleave, so an older rebuild can
 /// never replace a newer one.
 public final class ChangeFeed: Sendable {
-    public typealias Follower = @Sendable () async throws -> Void
+    /// What a round follows: every row may have changed (an import, another process's commit), or only the rows
+    /// with these ids (one listing saved in this process), which a follower may refresh alone.
+    public enum Change: Sendable, Equatable {
+        case everything
+        case rows(Set<Int64>)
+    }
+
+    public typealias Follower = @Sendable (Change) async throws -> Void
 
     /// How long each follower took in one round, in the order they ran (for logs and benchmarks).
     public typealias Timings = [(name: String, duration: Duration)]
@@ -23,17 +30,22 @@ public final class ChangeFeed: Sendable {
         followers.withLock { $0.append((name, follower)) }
     }
 
+    /// Adds a follower that rebuilds everything whatever changed.
+    public func follow(_ name: String, _ follower: @escaping @Sendable () async throws -> Void) {
+        follow(name) { (_: Change) in try await follower() }
+    }
+
     /// Runs every follower once, after any round already under way. All followers run even when one
     /// throws; the first error is rethrown afterwards (the change itself is committed either way).
     @discardableResult
-    public func publish() async throws -> Timings {
+    public func publish(_ change: Change = .everything) async throws -> Timings {
         try await gate.run {
             var firstError: (any Error)?
             var timings: Timings = []
             let clock = ContinuousClock()
             for follower in followers.withLock({ $0 }) {
                 let start = clock.now
-                do { try await follower.body() } catch { firstError = firstError ?? error }
+                do { try await follower.body(change) } catch { firstError = firstError ?? error }
                 timings.append((follower.name, clock.now - start))
             }
             if let firstError { throw firstError }

@@ -1,6 +1,8 @@
 import Curriculum
 import Foundation
+import GRDB
 import JapaneseText
+import Storage
 import Synchronization
 
 /// The published classroom directory as searches see it: an in-memory snapshot of every published
@@ -25,7 +27,7 @@ public final class ClassroomDirectory: Sendable {
         let store = service.store
         self.freshness = freshness
         current = Mutex(try await Self.load(from: store, cache: keyCache))
-        service.changes.follow("search snapshot") { [weak self] in try await self?.reload(from: store) }
+        service.changes.follow("search snapshot") { [weak self] (change: ChangeFeed.Change) in try await self?.reload(change, from: store) }
     }
 
     var snapshot: DirectorySnapshot { current.withLock { $0 } }
@@ -35,9 +37,21 @@ public final class ClassroomDirectory: Sendable {
         return DirectorySnapshot(municipalities: stored.municipalities, classrooms: stored.classrooms, cache: cache)
     }
 
-    /// Builds a fresh snapshot off to the side and swaps it in; searches meanwhile read the old one.
-    private func reload(from store: ClassroomStore) async throws {
-        let fresh = try await Self.load(from: store, cache: keyCache)
+    /// Builds a fresh snapshot off to the side and swaps it in; searches meanwhile read the old one. When only some
+    /// listings changed (a save in this process), only those are read again and the rest come from the current
+    /// snapshot, which holds every published listing as of the rounds before (rounds run one at a time, and each
+    /// reads its own rows after their commit, so no round can bring back an older version of a row).
+    private func reload(_ change: ChangeFeed.Change, from store: ClassroomStore) async throws {
+        let fresh: DirectorySnapshot
+        switch change {
+        case .everything:
+            fresh = try await Self.load(from: store, cache: keyCache)
+        case .rows(let ids):
+            let old = snapshot
+            let changed = try await store.classrooms(where: Array(ids).contains(ClassroomRecord.Columns.id))
+            let kept = old.entries.lazy.map(\.classroom).filter { !ids.contains($0.id.rawValue) }
+            fresh = DirectorySnapshot(municipalities: old.municipalities, classrooms: Array(kept) + changed, cache: keyCache)
+        }
         current.withLock { $0 = fresh }
         generationCounter.add(1, ordering: .releasing)
     }

@@ -12,7 +12,7 @@ extension ClassroomService {
         draft.status = .draft
         draft.awaitingApproval = false
         let id = try await store.create(draft, by: author)
-        try await changes.publish()
+        try await changes.publish(.rows([id.rawValue]))
         guard let stored = try await store.classroom(id) else { throw ClassroomError.notFound(id) }
         return stored
     }
@@ -32,7 +32,7 @@ extension ClassroomService {
             edited.createdAt = current.createdAt
             current = edited
         }
-        try await changes.publish()
+        try await changes.publish(.rows([classroom.id.rawValue]))
         return stored
     }
 
@@ -80,7 +80,7 @@ extension ClassroomService {
                 classroom.awaitingApproval = false
             }
         }
-        try await changes.publish()
+        try await changes.publish(.rows([id.rawValue]))
         return stored
     }
 
@@ -93,7 +93,7 @@ extension ClassroomService {
             }
             classroom.lastConfirmed = today
         }
-        try await changes.publish()
+        try await changes.publish(.rows([id.rawValue]))
         return stored
     }
 
