@@ -140,11 +140,11 @@ struct ListingAPIController {
             switch part.segment {
             case Self.weekly.segment:
                 let row = ListingInput.weeklyRow(.object(members))
-                if form.weekly.contains(where: { Self.same($0, row) }) { throw duplicate(part) }
+                if form.weekly.contains(where: { ListingInput.same($0, row, ListingInput.weeklyFields) }) { throw duplicate(part) }
                 form.weekly.append(row)
             case Self.oneOff.segment:
                 let row = ListingInput.oneOffRow(.object(members))
-                if form.oneOff.contains(where: { Self.same($0, row) }) { throw duplicate(part) }
+                if form.oneOff.contains(where: { ListingInput.same($0, row, ListingInput.oneOffFields) }) { throw duplicate(part) }
                 form.oneOff.append(row)
             default:
                 let row = ListingInput.cancellationRow(.object(members))
@@ -161,30 +161,27 @@ struct ListingAPIController {
         let key = context.parameters.get(part.segment == "cancellations" ? "date" : "item") ?? ""
         let members = remove ? [:] : try await body(request, ListingSchema.item(part.shape, partial: true))
         if remove { _ = try QueryParameters(request, allowed: []) }
+        // Removes the row at `index`, or writes the body's members over it unless that makes it the same as another row.
+        func change<Row>(_ rows: inout [Row], at index: Int?, _ fields: ListingInput.Fields<Row>, clash: (Row, Row) -> Bool, in current: Classroom) throws {
+            guard let index else { throw Problem(.notFound, type: "not-found", detail: "Listing \(current.id) has no \(part.what) \(key.prefix(40)).") }
+            if remove { rows.remove(at: index); return }
+            let row = ListingInput.patched(rows[index], .object(members), fields)
+            if rows.indices.contains(where: { $0 != index && clash(rows[$0], row) }) { throw duplicate(part) }
+            rows[index] = row
+        }
         let saved = try await editSchedule(stored, members, by: account) { form, current in
-            let notFound = Problem(.notFound, type: "not-found", detail: "Listing \(current.id) has no \(part.what) \(key.prefix(40)).")
             switch part.segment {
             case Self.weekly.segment:
-                guard let index = current.schedule.weekly.firstIndex(where: { ScheduleItemID.of($0) == key }) else { throw notFound }
-                if remove { form.weekly.remove(at: index) } else {
-                    let row = ListingInput.patched(form.weekly[index], members)
-                    if form.weekly.indices.contains(where: { $0 != index && Self.same(form.weekly[$0], row) }) { throw duplicate(part) }
-                    form.weekly[index] = row
-                }
+                let fields = ListingInput.weeklyFields
+                try change(&form.weekly, at: current.schedule.weekly.firstIndex { ScheduleItemID.of($0) == key }, fields,
+                           clash: { ListingInput.same($0, $1, fields) }, in: current)
             case Self.oneOff.segment:
-                guard let index = current.schedule.oneOff.firstIndex(where: { ScheduleItemID.of($0) == key }) else { throw notFound }
-                if remove { form.oneOff.remove(at: index) } else {
-                    let row = ListingInput.patched(form.oneOff[index], members)
-                    if form.oneOff.indices.contains(where: { $0 != index && Self.same(form.oneOff[$0], row) }) { throw duplicate(part) }
-                    form.oneOff[index] = row
-                }
+                let fields = ListingInput.oneOffFields
+                try change(&form.oneOff, at: current.schedule.oneOff.firstIndex { ScheduleItemID.of($0) == key }, fields,
+                           clash: { ListingInput.same($0, $1, fields) }, in: current)
             default:
-                guard let index = current.schedule.cancellations.firstIndex(where: { $0.description == key }) else { throw notFound }
-                if remove { form.cancellations.remove(at: index) } else {
-                    let row = ListingInput.patched(form.cancellations[index], members)
-                    if form.cancellations.indices.contains(where: { $0 != index && form.cancellations[$0].date == row.date }) { throw duplicate(part) }
-                    form.cancellations[index] = row
-                }
+                try change(&form.cancellations, at: current.schedule.cancellations.firstIndex { $0.description == key }, ListingInput.cancellationFields,
+                           clash: { $0.date.trimmingCharacters(in: .whitespaces) == $1.date.trimmingCharacters(in: .whitespaces) }, in: current)
             }
         }
         return try JSON.response(ListingDocument(saved))
@@ -192,14 +189,6 @@ struct ListingAPIController {
 
     func duplicate(_ part: Part) -> Problem {
         Problem(.conflict, type: "duplicate", detail: "The listing has this \(part.what) already.")
-    }
-
-    static func same(_ a: ClassroomForm.WeeklyRow, _ b: ClassroomForm.WeeklyRow) -> Bool {
-        [a.weekday, a.start, a.end, a.from, a.until].map(\.trimmedForm) == [b.weekday, b.start, b.end, b.from, b.until].map(\.trimmedForm)
-    }
-
-    static func same(_ a: ClassroomForm.OneOffRow, _ b: ClassroomForm.OneOffRow) -> Bool {
-        [a.date, a.start, a.end].map(\.trimmedForm) == [b.date, b.start, b.end].map(\.trimmedForm)
     }
 
     /// Applies `change` to the stored listing's form and saves it. A `version` in the body must be the stored one
@@ -308,8 +297,4 @@ struct ListingAPIController {
             throw Self.conflict(conflict.current)
         }
     }
-}
-
-extension String {
-    fileprivate var trimmedForm: String { trimmingCharacters(in: .whitespaces) }
 }

@@ -29,47 +29,27 @@ enum ListingInput {
         }
     }
 
-    static func field(_ value: JSONValue, _ name: String) -> String {
-        if case .object(let members) = value, let member = members[name] { return text(member) }
-        return ""
-    }
+    /// A schedule row's fields by their names in the API; each row kind's text fields, in the form's order.
+    typealias Fields<Row> = [(name: String, path: WritableKeyPath<Row, String>)]
+    static var weeklyFields: Fields<ClassroomForm.WeeklyRow> { [("weekday", \.weekday), ("start", \.start), ("end", \.end), ("valid_from", \.from), ("valid_until", \.until)] }
+    static var oneOffFields: Fields<ClassroomForm.OneOffRow> { [("date", \.date), ("start", \.start), ("end", \.end)] }
+    static var cancellationFields: Fields<ClassroomForm.CancellationRow> { [("date", \.date), ("reason", \.reason)] }
 
-    static func weeklyRow(_ value: JSONValue) -> ClassroomForm.WeeklyRow {
-        .init(weekday: field(value, "weekday"), start: field(value, "start"), end: field(value, "end"), from: field(value, "valid_from"), until: field(value, "valid_until"))
-    }
+    static func weeklyRow(_ value: JSONValue) -> ClassroomForm.WeeklyRow { patched(.init(), value, weeklyFields) }
+    static func oneOffRow(_ value: JSONValue) -> ClassroomForm.OneOffRow { patched(.init(), value, oneOffFields) }
+    static func cancellationRow(_ value: JSONValue) -> ClassroomForm.CancellationRow { patched(.init(), value, cancellationFields) }
 
-    static func oneOffRow(_ value: JSONValue) -> ClassroomForm.OneOffRow {
-        .init(date: field(value, "date"), start: field(value, "start"), end: field(value, "end"))
-    }
-
-    static func cancellationRow(_ value: JSONValue) -> ClassroomForm.CancellationRow {
-        .init(date: field(value, "date"), reason: field(value, "reason"))
-    }
-
-    /// A schedule row with the fields present in `members` changed (a PATCH of one item).
-    static func patched(_ row: ClassroomForm.WeeklyRow, _ members: [String: JSONValue]) -> ClassroomForm.WeeklyRow {
+    /// `row` with the members present in `value` (an object) written over its fields: a new row, or a PATCH of one.
+    static func patched<Row>(_ row: Row, _ value: JSONValue, _ fields: Fields<Row>) -> Row {
+        guard case .object(let members) = value else { return row }
         var row = row
-        if let v = members["weekday"] { row.weekday = text(v) }
-        if let v = members["start"] { row.start = text(v) }
-        if let v = members["end"] { row.end = text(v) }
-        if let v = members["valid_from"] { row.from = text(v) }
-        if let v = members["valid_until"] { row.until = text(v) }
+        for (name, path) in fields { if let member = members[name] { row[keyPath: path] = text(member) } }
         return row
     }
 
-    static func patched(_ row: ClassroomForm.OneOffRow, _ members: [String: JSONValue]) -> ClassroomForm.OneOffRow {
-        var row = row
-        if let v = members["date"] { row.date = text(v) }
-        if let v = members["start"] { row.start = text(v) }
-        if let v = members["end"] { row.end = text(v) }
-        return row
-    }
-
-    static func patched(_ row: ClassroomForm.CancellationRow, _ members: [String: JSONValue]) -> ClassroomForm.CancellationRow {
-        var row = row
-        if let v = members["date"] { row.date = text(v) }
-        if let v = members["reason"] { row.reason = text(v) }
-        return row
+    /// Whether two rows say the same, spaces around each field aside.
+    static func same<Row>(_ a: Row, _ b: Row, _ fields: Fields<Row>) -> Bool {
+        fields.allSatisfy { a[keyPath: $0.path].trimmingCharacters(in: .whitespaces) == b[keyPath: $0.path].trimmingCharacters(in: .whitespaces) }
     }
 
     /// The form's problem keys as JSON pointers into the request body: `weekly.2` is `/weekly_slots/2`.
