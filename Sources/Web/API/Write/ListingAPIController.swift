@@ -240,7 +240,7 @@ struct ListingAPIController {
 
     static func conflict(_ current: Classroom) -> Problem {
         var problem = Problem(.conflict, type: "version-conflict",
-                              detail: "Listing \(current.id) has changed since version you sent: it is at version \(current.version) now. Read it again and reapply your change.")
+                              detail: "Listing \(current.id) has changed since the version you sent: it is at version \(current.version) now. Read it again and reapply your change.")
         problem.currentVersion = current.version
         return problem
     }
